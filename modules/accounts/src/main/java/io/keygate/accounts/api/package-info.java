@@ -1,0 +1,2 @@
+/** Organisations, admins and the checking of their passwords. */
+package io.keygate.accounts.api;

@@ -1,0 +1,307 @@
+package io.keygate.accounts.internal;
+
+import io.keygate.accounts.api.AccountService;
+import io.keygate.accounts.api.AdminDeleted;
+import io.keygate.accounts.api.AdminSummary;
+import io.keygate.accounts.api.BootstrapOutcome;
+import io.keygate.accounts.api.CreateAdmin;
+import io.keygate.accounts.api.CreateOrganization;
+import io.keygate.accounts.api.OrganizationCreated;
+import io.keygate.accounts.api.OrganizationSummary;
+import io.keygate.accounts.api.SignInChannel;
+import io.keygate.accounts.api.UpdateAdmin;
+import io.keygate.audit.api.AuditEntry;
+import io.keygate.audit.api.AuditLog;
+import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.CurrentActor;
+import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.Names;
+import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.Page;
+import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.Role;
+import io.keygate.platform.api.Timestamps;
+import io.keygate.platform.api.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+@Transactional
+public class DefaultAccountService implements AccountService {
+
+    static final String DEFAULT_ORGANIZATION = "default";
+    static final String FIRST_ADMIN = "admin";
+    static final String OPERATOR = "operator";
+
+    private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
+    private final VerifiedPasswords verified = new VerifiedPasswords(Duration.ofMinutes(5));
+
+    @PersistenceContext(unitName = "keygate")
+    EntityManager em;
+    @Inject
+    CurrentActor currentActor;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Event<OrganizationCreated> organizationCreated;
+    @Inject
+    Event<AdminDeleted> adminDeleted;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Actor> signIn(String username, String password, SignInChannel channel) {
+        Optional<AdminAccount> account = findAccount(username);
+        if (account.isEmpty() || !passwordMatches(account.get(), password == null ? "" : password)) {
+            String claimed = username == null ? "" : username.substring(0, Math.min(username.length(), 64));
+            audit.recordFailure(AuditEntry.failure("sign_in", "bad_credentials")
+                    .by(claimed, account.map(a -> a.organizationId).orElse(null))
+                    .withDetails(Map.of("channel", channel.name())));
+            return Optional.empty();
+        }
+        Actor actor = account.get().toActor();
+        if (channel == SignInChannel.SIGN_IN_PAGE) {
+            audit.record(AuditEntry.success("sign_in", "admin", actor.accountId(), actor.username())
+                    .by(actor.username(), actor.organizationId()));
+        }
+        return Optional.of(actor);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Actor> findActor(String username) {
+        return findAccount(username).map(AdminAccount::toActor);
+    }
+
+    @Override
+    public BootstrapOutcome bootstrap(String adminPassword, String operatorPassword) {
+        if (!em.createQuery("SELECT a.id FROM AdminAccount a WHERE a.role = :role", Long.class)
+                .setParameter("role", Role.OPERATOR).setMaxResults(1).getResultList().isEmpty()) {
+            return BootstrapOutcome.alreadyDone();
+        }
+        String adminSecret = adminPassword == null ? PasswordHasher.randomPassword() : adminPassword;
+        String operatorSecret = operatorPassword == null ? PasswordHasher.randomPassword() : operatorPassword;
+        Organization organization = newOrganization(DEFAULT_ORGANIZATION, "system");
+        newAccount(organization.id, FIRST_ADMIN, AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR);
+        newAccount(null, OPERATOR, AccountRules.requireValidPassword("KEYGATE_OPERATOR_PASSWORD", operatorSecret), Role.OPERATOR);
+        return new BootstrapOutcome(true, FIRST_ADMIN, adminPassword == null ? adminSecret : null,
+                OPERATOR, operatorPassword == null ? operatorSecret : null);
+    }
+
+    @Override
+    public OrganizationSummary createOrganization(CreateOrganization request) {
+        Actor actor = currentActor.get();
+        actor.requireOperator();
+        String name = Names.requireValidName("name", request.name());
+        String username = AccountRules.requireValidUsername("adminUsername", request.adminUsername());
+        AccountRules.requireValidPassword("adminPassword", request.adminPassword());
+        if (organizationNamed(name).isPresent()) {
+            throw ConflictException.duplicateName("organisation", name);
+        }
+        requireFreeUsername(username, "adminUsername");
+        Organization organization = newOrganization(name, actor.username());
+        newAccount(organization.id, username, request.adminPassword(), Role.ADMINISTRATOR);
+        return new OrganizationSummary(organization.id, organization.name, 1, Timestamps.instant(organization.createdAt));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrganizationSummary> listOrganizations(PageRequest page) {
+        currentActor.get().requireOperator();
+        List<Organization> organizations = em.createQuery("SELECT o FROM Organization o ORDER BY LOWER(o.name), o.id", Organization.class)
+                .setFirstResult((int) page.offset()).setMaxResults(page.pageSize()).getResultList();
+        Map<Long, Long> adminCounts = new HashMap<>();
+        if (!organizations.isEmpty()) {
+            em.createQuery("SELECT a.organizationId, COUNT(a) FROM AdminAccount a WHERE a.organizationId IN :ids GROUP BY a.organizationId", Object[].class)
+                    .setParameter("ids", organizations.stream().map(o -> o.id).toList())
+                    .getResultStream().forEach(row -> adminCounts.put((Long) row[0], (Long) row[1]));
+        }
+        List<OrganizationSummary> list = organizations.stream()
+                .map(o -> new OrganizationSummary(o.id, o.name, adminCounts.getOrDefault(o.id, 0L), Timestamps.instant(o.createdAt)))
+                .toList();
+        long total = em.createQuery("SELECT COUNT(o) FROM Organization o", Long.class).getSingleResult();
+        return new Page<>(list, page.page(), page.pageSize(), total);
+    }
+
+    @Override
+    public AdminSummary createAdmin(CreateAdmin request) {
+        long organization = currentActor.get().requireAdministrator();
+        String username = AccountRules.requireValidUsername("username", request.username());
+        AccountRules.requireValidPassword("password", request.password());
+        requireOrganizationRole(request.role());
+        requireFreeUsername(username, "username");
+        return toSummary(newAccount(organization, username, request.password(), request.role()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AdminSummary> listAdmins(PageRequest page) {
+        long organization = currentActor.get().requireOrganization();
+        List<AdminSummary> list = em.createQuery(
+                        "SELECT a FROM AdminAccount a WHERE a.organizationId = :organization ORDER BY a.username", AdminAccount.class)
+                .setParameter("organization", organization)
+                .setFirstResult((int) page.offset()).setMaxResults(page.pageSize())
+                .getResultStream().map(DefaultAccountService::toSummary).toList();
+        long total = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization", Long.class)
+                .setParameter("organization", organization).getSingleResult();
+        return new Page<>(list, page.page(), page.pageSize(), total);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AdminSummary getAdmin(long id) {
+        return toSummary(accountInOrganization(id, currentActor.get().requireOrganization()));
+    }
+
+    @Override
+    public AdminSummary updateAdmin(long id, UpdateAdmin request) {
+        Actor actor = currentActor.get();
+        AdminAccount account = accountInOrganization(id, actor.requireAdministrator());
+        requireOrganizationRole(request.role());
+        if (request.version() == null) {
+            throw new InvalidInputException("version_required", "version", "The version you read is required, to detect concurrent changes.");
+        }
+        if (request.version() != account.version) {
+            throw ConflictException.staleVersion("admin", account.username);
+        }
+        if (account.role == Role.ADMINISTRATOR && request.role() != Role.ADMINISTRATOR) {
+            requireAnotherAdministrator(account);
+        }
+        Map<String, Object> before = Map.of("role", account.role.name());
+        account.role = request.role();
+        if (request.newPassword() != null) {
+            account.passwordHash = hasher.hash(AccountRules.requireValidPassword("password", request.newPassword()));
+        }
+        account.modifiedAt = Timestamps.now();
+        em.flush();
+        audit.record(AuditEntry.success("admin.update", "admin", account.id, account.username)
+                .withDetails(Map.of("before", before, "after", Map.of("role", account.role.name()),
+                        "passwordChanged", request.newPassword() != null)));
+        return toSummary(account);
+    }
+
+    @Override
+    public void deleteAdmin(long id) {
+        Actor actor = currentActor.get();
+        AdminAccount account = accountInOrganization(id, actor.requireAdministrator());
+        if (account.id == actor.accountId()) {
+            throw new ConflictException("cannot_delete_self", "You cannot delete your own account.", List.of(account.username));
+        }
+        if (account.role == Role.ADMINISTRATOR) {
+            requireAnotherAdministrator(account);
+        }
+        adminDeleted.fire(new AdminDeleted(account.id, account.organizationId, account.username));
+        em.remove(account);
+        audit.record(AuditEntry.success("admin.delete", "admin", account.id, account.username)
+                .withDetails(Map.of("before", Map.of("role", account.role.name()))));
+    }
+
+    private boolean passwordMatches(AdminAccount account, String password) {
+        Instant now = Instant.now();
+        if (verified.isKnownMatch(account.username, password, account.passwordHash, now)) {
+            return true;
+        }
+        boolean matches = hasher.matches(password, account.passwordHash);
+        if (matches) {
+            verified.rememberMatch(account.username, password, account.passwordHash, now);
+        }
+        return matches;
+    }
+
+    private Optional<AdminAccount> findAccount(String username) {
+        if (username == null || username.isEmpty()) {
+            hasher.matchNothing("");
+            return Optional.empty();
+        }
+        Optional<AdminAccount> account = em.createQuery("SELECT a FROM AdminAccount a WHERE LOWER(a.username) = LOWER(:username)", AdminAccount.class)
+                .setParameter("username", username).getResultStream().findFirst();
+        return account;
+    }
+
+    private Optional<Organization> organizationNamed(String name) {
+        return em.createQuery("SELECT o FROM Organization o WHERE LOWER(o.name) = LOWER(:name)", Organization.class)
+                .setParameter("name", name).getResultStream().findFirst();
+    }
+
+    private AdminAccount accountInOrganization(long id, long organization) {
+        AdminAccount account = em.find(AdminAccount.class, id);
+        if (account == null || account.organizationId == null || account.organizationId != organization) {
+            throw new NotFoundException("admin", String.valueOf(id));
+        }
+        return account;
+    }
+
+    private void requireFreeUsername(String username, String field) {
+        if (findAccount(username).isPresent()) {
+            throw new ConflictException("duplicate_username", "The username '" + username + "' is already taken.", List.of(field, username));
+        }
+    }
+
+    private void requireAnotherAdministrator(AdminAccount account) {
+        long administrators = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization AND a.role = :role", Long.class)
+                .setParameter("organization", account.organizationId).setParameter("role", Role.ADMINISTRATOR).getSingleResult();
+        if (administrators <= 1) {
+            throw new ConflictException("last_administrator",
+                    "'" + account.username + "' is the organisation's last ADMINISTRATOR and must stay one.", List.of(account.username));
+        }
+    }
+
+    private static void requireOrganizationRole(Role role) {
+        if (role != Role.ADMINISTRATOR && role != Role.READ_ONLY) {
+            throw new InvalidInputException("role_invalid", "role", "The role must be ADMINISTRATOR or READ_ONLY.");
+        }
+    }
+
+    private Organization newOrganization(String name, String createdBy) {
+        Organization organization = new Organization();
+        organization.name = name;
+        organization.createdAt = Timestamps.now();
+        organization.createdBy = createdBy;
+        persist(organization, () -> ConflictException.duplicateName("organisation", name));
+        organizationCreated.fire(new OrganizationCreated(organization.id, name));
+        audit.record(AuditEntry.success("organization.create", "organization", organization.id, name).inOrganization(organization.id));
+        return organization;
+    }
+
+    private AdminAccount newAccount(Long organization, String username, String password, Role role) {
+        AdminAccount account = new AdminAccount();
+        account.organizationId = organization;
+        account.username = username;
+        account.passwordHash = hasher.hash(password);
+        account.role = role;
+        account.createdAt = Timestamps.now();
+        account.modifiedAt = account.createdAt;
+        persist(account, () -> new ConflictException("duplicate_username", "The username '" + username + "' is already taken.", List.of("username", username)));
+        audit.record(AuditEntry.success("admin.create", "admin", account.id, username)
+                .withDetails(Map.of("after", Map.of("role", role.name()))).inOrganization(organization));
+        return account;
+    }
+
+    private void persist(Object entity, java.util.function.Supplier<ConflictException> onDuplicate) {
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCauseOf(e)) {
+                throw onDuplicate.get();
+            }
+            throw e;
+        }
+    }
+
+    private static AdminSummary toSummary(AdminAccount account) {
+        return new AdminSummary(account.id, account.username, account.role, Timestamps.instant(account.createdAt),
+                Timestamps.instant(account.modifiedAt), account.version);
+    }
+}

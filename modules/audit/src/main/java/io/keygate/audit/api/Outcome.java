@@ -1,0 +1,7 @@
+package io.keygate.audit.api;
+
+/** Whether the audited action took effect. */
+public enum Outcome {
+    SUCCESS,
+    FAILURE
+}

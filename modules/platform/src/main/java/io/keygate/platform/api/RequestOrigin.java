@@ -1,0 +1,11 @@
+package io.keygate.platform.api;
+
+/** Where the running request came from, for the audit trail; provided by the web layer. */
+public interface RequestOrigin {
+
+    /** The client address as seen by the server (proxies are not trusted yet). */
+    String sourceAddress();
+
+    /** A random id that also goes back to the client in the X-Request-Id header. */
+    String requestId();
+}

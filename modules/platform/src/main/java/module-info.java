@@ -1,0 +1,5 @@
+/** The shared kernel: who is acting, where a request came from, paging, names and error types. */
+module io.keygate.platform {
+    requires java.sql;
+    exports io.keygate.platform.api;
+}

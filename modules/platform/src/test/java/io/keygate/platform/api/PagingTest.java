@@ -1,0 +1,46 @@
+package io.keygate.platform.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+
+    @Test
+    void parsesAscendingAndDescendingSortKeys() {
+        SortOrder byName = SortOrder.parse("name", Set.of("name", "createdAt"));
+        SortOrder newestFirst = SortOrder.parse("-createdAt", Set.of("name", "createdAt"));
+        assertTrue(byName.ascending());
+        assertFalse(newestFirst.ascending());
+        assertEquals("createdAt", newestFirst.field());
+        assertEquals("-createdAt", newestFirst.toString());
+    }
+
+    @Test
+    void refusesUnknownSortFieldsNamingTheAllowedOnes() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SortOrder.parse("-password", Set.of("name", "createdAt")));
+        assertEquals("sort", e.field());
+        assertEquals("Cannot sort by 'password'. Sortable fields: createdAt, name.", e.reason());
+    }
+
+    @Test
+    void boundsPageAndPageSize() {
+        assertEquals(40, new PageRequest(3, 20, List.of()).offset());
+        assertThrows(InvalidInputException.class, () -> new PageRequest(0, 20, List.of()));
+        assertThrows(InvalidInputException.class, () -> new PageRequest(1, 501, List.of()));
+        assertThrows(InvalidInputException.class, () -> new PageRequest(1, 0, List.of()));
+    }
+
+    @Test
+    void countsPagesRoundingUp() {
+        assertEquals(0, new Page<>(List.of(), 1, 20, 0).totalPages());
+        assertEquals(1, new Page<>(List.of(), 1, 20, 20).totalPages());
+        assertEquals(2, new Page<>(List.of(), 1, 20, 21).totalPages());
+    }
+}

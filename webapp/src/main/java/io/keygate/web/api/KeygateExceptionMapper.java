@@ -1,0 +1,37 @@
+package io.keygate.web.api;
+
+import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.ForbiddenException;
+import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.UnauthenticatedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns the modules' refusals into their HTTP status with an {id, reason, params} body. */
+@Provider
+public class KeygateExceptionMapper implements ExceptionMapper<KeygateException> {
+
+    @Override
+    public Response toResponse(KeygateException e) {
+        return Response.status(statusOf(e)).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e)).build();
+    }
+
+    static Response.Status statusOf(KeygateException e) {
+        if (e instanceof InvalidInputException) {
+            return Response.Status.BAD_REQUEST;
+        } else if (e instanceof NotFoundException) {
+            return Response.Status.NOT_FOUND;
+        } else if (e instanceof ConflictException) {
+            return Response.Status.CONFLICT;
+        } else if (e instanceof ForbiddenException) {
+            return Response.Status.FORBIDDEN;
+        } else if (e instanceof UnauthenticatedException) {
+            return Response.Status.UNAUTHORIZED;
+        }
+        return Response.Status.INTERNAL_SERVER_ERROR;
+    }
+}

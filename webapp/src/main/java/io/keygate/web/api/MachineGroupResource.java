@@ -1,0 +1,65 @@
+package io.keygate.web.api;
+
+import io.keygate.groups.api.CreateMachineGroup;
+import io.keygate.groups.api.MachineGroupFilter;
+import io.keygate.groups.api.MachineGroupService;
+import io.keygate.groups.api.MachineGroupSummary;
+import io.keygate.groups.api.UpdateMachineGroup;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+@Path("v1/machine-groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MachineGroupResource {
+
+    @Inject
+    MachineGroupService groups;
+
+    @GET
+    public PageBody<MachineGroupSummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
+                                              @QueryParam("sort") String sort, @QueryParam("name") String name,
+                                              @QueryParam("enabled") String enabled) {
+        MachineGroupFilter filter = new MachineGroupFilter(name, ListParameters.optionalBoolean("enabled", enabled));
+        return PageBody.of(groups.list(filter, ListParameters.pageRequest(page, pageSize, sort, MachineGroupService.SORTABLE_FIELDS)));
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public MachineGroupSummary get(@PathParam("id") long id) {
+        return groups.get(id);
+    }
+
+    @POST
+    public Response create(CreateMachineGroup request, @Context UriInfo uri) {
+        MachineGroupSummary created = groups.create(RequestBodies.required(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id: [0-9]+}")
+    public MachineGroupSummary update(@PathParam("id") long id, UpdateMachineGroup request) {
+        return groups.update(id, RequestBodies.required(request));
+    }
+
+    @DELETE
+    @Path("{id: [0-9]+}")
+    public Response delete(@PathParam("id") long id) {
+        groups.delete(id);
+        return Response.noContent().build();
+    }
+}

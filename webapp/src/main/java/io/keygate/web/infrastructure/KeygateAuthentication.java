@@ -1,0 +1,127 @@
+package io.keygate.web.infrastructure;
+
+import io.keygate.accounts.api.AccountService;
+import io.keygate.accounts.api.SignInChannel;
+import io.keygate.platform.api.Actor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pages sign in through the sign-in form and keep the account in the HTTP session; the REST API takes
+ * HTTP Basic on every request and never creates a session.
+ */
+@ApplicationScoped
+public class KeygateAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_ACCOUNT = "keygate.account";
+    static final String SIGN_IN_PAGE = "/login.xhtml";
+
+    @Inject
+    AccountService accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return validateApiRequest(request, response, context);
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential password) {
+            return signIn(request, context, password);
+        }
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
+        if (username instanceof String name) {
+            Optional<Actor> actor = accounts.findActor(name);
+            if (actor.isPresent()) {
+                return notifyLogin(context, actor.get());
+            }
+            session.invalidate();
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
+        Optional<Actor> actor = accounts.signIn(credential.getCaller(), credential.getPasswordAsString(), SignInChannel.SIGN_IN_PAGE);
+        if (actor.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // a new session id at sign-in defeats session fixation
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_ACCOUNT, actor.get().username());
+        return notifyLogin(context, actor.get());
+    }
+
+    private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<String[]> userAndPassword = decodeBasic(authorization.substring(6).trim());
+            Optional<Actor> actor = userAndPassword.flatMap(pair -> accounts.signIn(pair[0], pair[1], SignInChannel.API_BASIC));
+            if (actor.isPresent()) {
+                return notifyLogin(context, actor.get());
+            }
+            return refuse(response, "invalid_credentials", "The username or password is wrong.");
+        }
+        if (context.isProtected()) {
+            return refuse(response, "not_authenticated", "Authenticate with HTTP Basic (username and password of an admin).");
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus notifyLogin(HttpMessageContext context, Actor actor) {
+        return context.notifyContainerAboutLogin(actor.username(), Set.of(actor.role().name()));
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, String id, String reason) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Keygate\", charset=\"UTF-8\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"id\":\"" + id + "\",\"reason\":\"" + reason + "\",\"params\":[]}");
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            // the client closed the connection; there is no one left to tell
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static Optional<String[]> decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

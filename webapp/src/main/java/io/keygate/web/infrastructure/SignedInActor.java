@@ -1,0 +1,45 @@
+package io.keygate.web.infrastructure;
+
+import io.keygate.accounts.api.AccountService;
+import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.CurrentActor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+
+/** The account signed in for this request, looked up once; the account's current role counts, not the one at sign-in. */
+@RequestScoped
+public class SignedInActor implements CurrentActor {
+
+    @Inject
+    SecurityContext security;
+    @Inject
+    AccountService accounts;
+
+    private Actor actor;
+
+    @Override
+    public Optional<Actor> find() {
+        if (actor == null) {
+            Principal principal = callerPrincipal();
+            actor = principal == null ? null : accounts.findActor(principal.getName()).orElse(null);
+        }
+        return Optional.ofNullable(actor);
+    }
+
+    private Principal callerPrincipal() {
+        try {
+            return security.getCallerPrincipal();
+        } catch (IllegalStateException noCallerAtStartup) {
+            // start-up work (an EJB @PostConstruct) runs with no caller at all
+            return null;
+        }
+    }
+
+    /** Runs the rest of this request as the given account: for work the server does by itself, like demo data. */
+    public void actAs(Actor account) {
+        this.actor = account;
+    }
+}

@@ -1,0 +1,54 @@
+package io.keygate.web;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Gives the test run a real PostgreSQL: a private embedded server started once per test JVM, unless
+ * {@code -Dtest.db.url=jdbc:...} names an existing one. Runs before Arquillian reads arquillian.xml, which
+ * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with.
+ */
+public class EmbeddedPostgresSession implements LauncherSessionListener {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        System.setProperty("keygate.test.admin.password", "admin-password-for-tests");
+        System.setProperty("keygate.test.operator.password", "operator-password-for-tests");
+        if (!"embedded".equals(System.getProperty("db.url", "embedded"))) {
+            System.setProperty("db.user", System.getProperty("db.user", "keygate"));
+            System.setProperty("db.password", System.getProperty("db.password", "keygate"));
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE ROLE keygate LOGIN PASSWORD 'keygate'");
+                statement.execute("CREATE DATABASE keygate OWNER keygate");
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot start the embedded PostgreSQL for the tests", e);
+        }
+        System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keygate");
+        System.setProperty("db.user", "keygate");
+        System.setProperty("db.password", "keygate");
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}
