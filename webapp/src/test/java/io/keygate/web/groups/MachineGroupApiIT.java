@@ -323,6 +323,19 @@ class MachineGroupApiIT {
         }
     }
 
+    @Test
+    void loadsNoDemoDataWithoutTheDemoFlag() {
+        JsonObject organizations = ApiClient.as(base, ApiClient.OPERATOR, ApiClient.OPERATOR_PASSWORD)
+                .get("api/v1/organizations?pageSize=500").json();
+        JsonObject demoGroups = ApiClient.as(base, ApiClient.ADMIN, ApiClient.ADMIN_PASSWORD).get(GROUPS + "?name=Kiosks.EU").json();
+
+        assertTrue(organizations.getJsonArray("list").getValuesAs(JsonObject.class).stream()
+                .anyMatch(o -> o.getString("name").equals("default")));
+        assertFalse(organizations.getJsonArray("list").getValuesAs(JsonObject.class).stream()
+                .anyMatch(o -> o.getString("name").equals("Acme-Robotics")));
+        assertEquals(0, demoGroups.getInt("totalCount"));
+    }
+
     private static JsonObject onlyEvent(TestOrganization org, String action) {
         Response events = org.api().get("api/v1/audit-events?action=" + action);
         assertEquals(200, events.status(), events.toString());

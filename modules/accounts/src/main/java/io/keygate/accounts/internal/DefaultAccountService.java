@@ -20,6 +20,7 @@ import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.RandomPasswords;
 import io.keygate.platform.api.Role;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
@@ -90,8 +91,8 @@ public class DefaultAccountService implements AccountService {
                 .setParameter("role", Role.OPERATOR).setMaxResults(1).getResultList().isEmpty()) {
             return BootstrapOutcome.alreadyDone();
         }
-        String adminSecret = adminPassword == null ? PasswordHasher.randomPassword() : adminPassword;
-        String operatorSecret = operatorPassword == null ? PasswordHasher.randomPassword() : operatorPassword;
+        String adminSecret = adminPassword == null ? RandomPasswords.generate() : adminPassword;
+        String operatorSecret = operatorPassword == null ? RandomPasswords.generate() : operatorPassword;
         Organization organization = newOrganization(DEFAULT_ORGANIZATION, "system");
         newAccount(organization.id, FIRST_ADMIN, AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR);
         newAccount(null, OPERATOR, AccountRules.requireValidPassword("KEYGATE_OPERATOR_PASSWORD", operatorSecret), Role.OPERATOR);

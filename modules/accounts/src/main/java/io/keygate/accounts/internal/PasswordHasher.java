@@ -59,15 +59,6 @@ final class PasswordHasher {
         }
     }
 
-    static String randomPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return password.toString();
-    }
-
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
