@@ -10,7 +10,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Gives the test run a real PostgreSQL: a private embedded server started once per test JVM, unless
- * {@code -Dtest.db.url=jdbc:...} names an existing one. Runs before Arquillian reads arquillian.xml, which
+ * {@code -Dtest.db.url=jdbc:...} names an existing one (with {@code -Dtest.db.user}, {@code -Dtest.db.password};
+ * both default to keygate). Runs before Arquillian reads arquillian.xml, which
  * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with.
  */
 public class EmbeddedPostgresSession implements LauncherSessionListener {
@@ -22,8 +23,6 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("keygate.test.admin.password", "admin-password-for-tests");
         System.setProperty("keygate.test.operator.password", "operator-password-for-tests");
         if (!"embedded".equals(System.getProperty("db.url", "embedded"))) {
-            System.setProperty("db.user", System.getProperty("db.user", "keygate"));
-            System.setProperty("db.password", System.getProperty("db.password", "keygate"));
             return;
         }
         try {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -30,6 +31,12 @@ public class OrganizationResource {
     @GET
     public PageBody<OrganizationSummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize) {
         return PageBody.of(accounts.listOrganizations(ListParameters.pageRequest(page, pageSize, null, Set.of())));
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public OrganizationSummary get(@PathParam("id") long id) {
+        return accounts.getOrganization(id);
     }
 
     @POST

@@ -19,6 +19,8 @@ public interface AccountService {
 
     OrganizationSummary createOrganization(CreateOrganization request);
 
+    OrganizationSummary getOrganization(long id);
+
     Page<OrganizationSummary> listOrganizations(PageRequest page);
 
     AdminSummary createAdmin(CreateAdmin request);

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -64,6 +65,9 @@ public class DefaultAccountService implements AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> signIn(String username, String password, SignInChannel channel) {
         Optional<AdminAccount> account = findAccount(username);
+        if (account.isEmpty()) {
+            hasher.matchNothing(password == null ? "" : password);
+        }
         if (account.isEmpty() || !passwordMatches(account.get(), password == null ? "" : password)) {
             String claimed = username == null ? "" : username.substring(0, Math.min(username.length(), 64));
             audit.recordFailure(AuditEntry.failure("sign_in", "bad_credentials")
@@ -94,8 +98,8 @@ public class DefaultAccountService implements AccountService {
         String adminSecret = adminPassword == null ? RandomPasswords.generate() : adminPassword;
         String operatorSecret = operatorPassword == null ? RandomPasswords.generate() : operatorPassword;
         Organization organization = newOrganization(DEFAULT_ORGANIZATION, "system");
-        newAccount(organization.id, FIRST_ADMIN, AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR);
-        newAccount(null, OPERATOR, AccountRules.requireValidPassword("KEYGATE_OPERATOR_PASSWORD", operatorSecret), Role.OPERATOR);
+        newAccount(organization.id, FIRST_ADMIN, AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR, "username");
+        newAccount(null, OPERATOR, AccountRules.requireValidPassword("KEYGATE_OPERATOR_PASSWORD", operatorSecret), Role.OPERATOR, "username");
         return new BootstrapOutcome(true, FIRST_ADMIN, adminPassword == null ? adminSecret : null,
                 OPERATOR, operatorPassword == null ? operatorSecret : null);
     }
@@ -112,8 +116,21 @@ public class DefaultAccountService implements AccountService {
         }
         requireFreeUsername(username, "adminUsername");
         Organization organization = newOrganization(name, actor.username());
-        newAccount(organization.id, username, request.adminPassword(), Role.ADMINISTRATOR);
+        newAccount(organization.id, username, request.adminPassword(), Role.ADMINISTRATOR, "adminUsername");
         return new OrganizationSummary(organization.id, organization.name, 1, Timestamps.instant(organization.createdAt));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrganizationSummary getOrganization(long id) {
+        currentActor.get().requireOperator();
+        Organization organization = em.find(Organization.class, id);
+        if (organization == null) {
+            throw new NotFoundException("organisation", String.valueOf(id));
+        }
+        long admins = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization", Long.class)
+                .setParameter("organization", id).getSingleResult();
+        return new OrganizationSummary(organization.id, organization.name, admins, Timestamps.instant(organization.createdAt));
     }
 
     @Override
@@ -142,7 +159,7 @@ public class DefaultAccountService implements AccountService {
         AccountRules.requireValidPassword("password", request.password());
         requireOrganizationRole(request.role());
         requireFreeUsername(username, "username");
-        return toSummary(newAccount(organization, username, request.password(), request.role()));
+        return toSummary(newAccount(organization, username, request.password(), request.role(), "username"));
     }
 
     @Override
@@ -182,7 +199,7 @@ public class DefaultAccountService implements AccountService {
         Map<String, Object> before = Map.of("role", account.role.name());
         account.role = request.role();
         if (request.newPassword() != null) {
-            account.passwordHash = hasher.hash(AccountRules.requireValidPassword("password", request.newPassword()));
+            account.passwordHash = hasher.hash(AccountRules.requireValidPassword("newPassword", request.newPassword()));
         }
         account.modifiedAt = Timestamps.now();
         em.flush();
@@ -222,12 +239,10 @@ public class DefaultAccountService implements AccountService {
 
     private Optional<AdminAccount> findAccount(String username) {
         if (username == null || username.isEmpty()) {
-            hasher.matchNothing("");
             return Optional.empty();
         }
-        Optional<AdminAccount> account = em.createQuery("SELECT a FROM AdminAccount a WHERE LOWER(a.username) = LOWER(:username)", AdminAccount.class)
+        return em.createQuery("SELECT a FROM AdminAccount a WHERE LOWER(a.username) = LOWER(:username)", AdminAccount.class)
                 .setParameter("username", username).getResultStream().findFirst();
-        return account;
     }
 
     private Optional<Organization> organizationNamed(String name) {
@@ -245,11 +260,17 @@ public class DefaultAccountService implements AccountService {
 
     private void requireFreeUsername(String username, String field) {
         if (findAccount(username).isPresent()) {
-            throw new ConflictException("duplicate_username", "The username '" + username + "' is already taken.", List.of(field, username));
+            throw duplicateUsername(username, field);
         }
     }
 
+    private static ConflictException duplicateUsername(String username, String field) {
+        return new ConflictException("duplicate_username", "The username '" + username + "' is already taken.", List.of(field, username));
+    }
+
+    /** Locks the organisation first, so two admins demoting each other at once cannot both succeed. */
     private void requireAnotherAdministrator(AdminAccount account) {
+        em.find(Organization.class, account.organizationId, LockModeType.PESSIMISTIC_WRITE);
         long administrators = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization AND a.role = :role", Long.class)
                 .setParameter("organization", account.organizationId).setParameter("role", Role.ADMINISTRATOR).getSingleResult();
         if (administrators <= 1) {
@@ -275,7 +296,7 @@ public class DefaultAccountService implements AccountService {
         return organization;
     }
 
-    private AdminAccount newAccount(Long organization, String username, String password, Role role) {
+    private AdminAccount newAccount(Long organization, String username, String password, Role role, String field) {
         AdminAccount account = new AdminAccount();
         account.organizationId = organization;
         account.username = username;
@@ -283,7 +304,7 @@ public class DefaultAccountService implements AccountService {
         account.role = role;
         account.createdAt = Timestamps.now();
         account.modifiedAt = account.createdAt;
-        persist(account, () -> new ConflictException("duplicate_username", "The username '" + username + "' is already taken.", List.of("username", username)));
+        persist(account, () -> duplicateUsername(username, field));
         audit.record(AuditEntry.success("admin.create", "admin", account.id, username)
                 .withDetails(Map.of("after", Map.of("role", role.name()))).inOrganization(organization));
         return account;
