@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.keygate.web.support.ApiAssertions.assertError;
+
 import io.keygate.web.support.ApiClient;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Organizations;
@@ -441,17 +443,6 @@ class AccountApiIT {
         assertTrue(hash.startsWith("pbkdf2-sha256$600000$"), hash);
         assertEquals(4, hash.split("\\$").length, hash);
         assertFalse(hash.contains(password), hash);
-    }
-
-    /** Every error is {id, reason, params} JSON: never HTML, never a stack trace. */
-    static void assertError(Response response, int status, String id) {
-        assertEquals(status, response.status(), response.toString());
-        assertTrue(response.header("Content-Type").startsWith("application/json"), response.toString());
-        JsonObject body = response.json();
-        assertEquals(id, body.getString("id"), response.toString());
-        assertFalse(body.getString("reason").isBlank());
-        assertNotNull(body.getJsonArray("params"));
-        assertFalse(response.body().contains("Exception") || response.body().contains("<html"), response.toString());
     }
 
     private static String organization(String name, String adminUsername, String adminPassword) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.keygate.web.support.ApiAssertions.assertError;
+
 import io.keygate.web.support.ApiClient;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Organizations;
@@ -350,17 +352,6 @@ class MachineGroupApiIT {
     private static void assertParamError(Response response, String parameter) {
         assertEquals(400, response.status(), response.toString());
         assertEquals(parameter, response.json().getJsonArray("params").getString(0), response.toString());
-    }
-
-    /** Every error is {id, reason, params} JSON: never HTML, never a stack trace. */
-    static void assertError(Response response, int status, String id) {
-        assertEquals(status, response.status(), response.toString());
-        assertTrue(response.header("Content-Type").startsWith("application/json"), response.toString());
-        JsonObject body = response.json();
-        assertEquals(id, body.getString("id"), response.toString());
-        assertFalse(body.getString("reason").isBlank());
-        assertNotNull(body.getJsonArray("params"));
-        assertFalse(response.body().contains("Exception") || response.body().contains("<html"), response.toString());
     }
 
     private static String group(String name, String description, boolean enabled) {

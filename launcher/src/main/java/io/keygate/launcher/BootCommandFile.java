@@ -1,0 +1,39 @@
+package io.keygate.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The Payara pre-boot commands. payara/loopback-only.asadmin is used as it is; only when
+ * KEYGATE_BIND_ADDRESS asks for another address is a copy with that address written to the data directory.
+ */
+final class BootCommandFile {
+
+    private static final String LOOPBACK_SETTING = "address=" + LauncherConfig.DEFAULT_BIND_ADDRESS;
+
+    private BootCommandFile() {
+    }
+
+    static Path forAddress(Path loopbackOnlyFile, String bindAddress, Path dataDir) throws IOException {
+        if (bindAddress.equals(LauncherConfig.DEFAULT_BIND_ADDRESS)) {
+            return loopbackOnlyFile;
+        }
+        Path copy = dataDir.resolve("payara-boot.asadmin");
+        Files.writeString(copy, rebind(Files.readString(loopbackOnlyFile, StandardCharsets.UTF_8), bindAddress),
+                StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    static String rebind(String commands, String bindAddress) {
+        if (!bindAddress.matches("[0-9A-Za-z.:\\-]+")) {
+            // the value ends up inside an asadmin command line
+            throw new IllegalArgumentException("KEYGATE_BIND_ADDRESS must be an IP address or host name, not '" + bindAddress + "'");
+        }
+        if (!commands.contains(LOOPBACK_SETTING)) {
+            throw new IllegalStateException("the boot command file sets no " + LOOPBACK_SETTING + " to replace");
+        }
+        return commands.replace(LOOPBACK_SETTING, "address=" + bindAddress);
+    }
+}

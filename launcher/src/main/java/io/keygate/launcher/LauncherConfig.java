@@ -1,0 +1,62 @@
+package io.keygate.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the launcher reads from the environment, with its defaults. Relative paths are
+ * resolved against the working directory, which {@code ./keygate} sets to the repository root.
+ */
+record LauncherConfig(
+        Path dataDir,
+        int port,
+        String bindAddress,
+        Path war,
+        Path payaraJar,
+        Path bootCommandFile,
+        Optional<DatabaseLogin> externalDatabase) {
+
+    static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
+    static LauncherConfig fromEnvironment(Map<String, String> env, Path workDir) {
+        Optional<DatabaseLogin> external = value(env, "KEYGATE_DB_URL")
+                .map(url -> new DatabaseLogin(url,
+                        value(env, "KEYGATE_DB_USER").orElse(""),
+                        value(env, "KEYGATE_DB_PASSWORD").orElse("")));
+        return new LauncherConfig(
+                path(env, workDir, "KEYGATE_DATA_DIR", "data"),
+                port(value(env, "KEYGATE_PORT").orElse("8080")),
+                value(env, "KEYGATE_BIND_ADDRESS").orElse(DEFAULT_BIND_ADDRESS),
+                path(env, workDir, "KEYGATE_WAR", "webapp/target/keygate.war"),
+                workDir.resolve("launcher/target/payara-micro.jar"),
+                workDir.resolve("payara/loopback-only.asadmin"),
+                external);
+    }
+
+    /** The database data lives in; the default ./data keeps it next to the checkout. */
+    Path postgresDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        // an exported but empty variable means "not set", as in most shell tools
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Path path(Map<String, String> env, Path workDir, String name, String fallback) {
+        return workDir.resolve(value(env, name).orElse(fallback)).normalize();
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the same message as an out-of-range number
+        }
+        throw new IllegalArgumentException("KEYGATE_PORT must be a TCP port number (1-65535), not '" + text + "'");
+    }
+}

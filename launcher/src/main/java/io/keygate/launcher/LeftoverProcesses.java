@@ -1,0 +1,99 @@
+package io.keygate.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Cleans up after a launcher that was killed (kill -9, OOM killer, power loss) before it could
+ * stop its children. Runs while holding the data directory lock, so no live launcher owns them.
+ */
+final class LeftoverProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private LeftoverProcesses() {
+    }
+
+    static void stop(Path payaraRuntimeDir, Path postgresDir) throws IOException {
+        // Payara first: it holds the HTTP port and connections to PostgreSQL
+        ProcessHandle.allProcesses()
+                .filter(p -> hasOption(arguments(p), PayaraServer.ROOTDIR_FLAG, payaraRuntimeDir.toString()))
+                .forEach(p -> stop(p, "Keygate server"));
+
+        Path pidFile = postgresDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        postmasterPid(Files.readAllLines(pidFile, StandardCharsets.UTF_8))
+                .stream()
+                .mapToObj(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .filter(p -> hasOption(arguments(p), "-D", postgresDir.toString()))
+                .forEach(p -> stop(p, "PostgreSQL"));
+        // After kill -9 the file stays. PostgreSQL only ignores it if its PID is unused; after a reboot
+        // the PID often belongs to another process of the same user, and PostgreSQL would refuse to start.
+        if (Files.deleteIfExists(pidFile)) {
+            Console.say("removed the stale " + pidFile + " of a PostgreSQL that did not shut down cleanly");
+        }
+    }
+
+    /** First line of postmaster.pid: the PID of the postmaster. */
+    static OptionalLong postmasterPid(List<String> pidFileLines) {
+        if (pidFileLines.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(pidFileLines.get(0).strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** True when the arguments hold {@code option value} as two consecutive elements. */
+    static boolean hasOption(List<String> arguments, String option, String value) {
+        for (int i = 0; i + 1 < arguments.size(); i++) {
+            if (arguments.get(i).equals(option) && arguments.get(i + 1).equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> arguments(ProcessHandle process) {
+        return process.info().arguments().map(List::of).orElse(List.of());
+    }
+
+    private static void stop(ProcessHandle process, String what) {
+        Console.say("stopping the " + what + " (pid " + process.pid() + ") left running by an earlier launcher");
+        process.destroy();
+        if (!awaitExit(process, GRACE)) {
+            process.destroyForcibly();
+            awaitExit(process, GRACE);
+        }
+    }
+
+    static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        CompletableFuture<ProcessHandle> exit = process.onExit();
+        try {
+            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        }
+    }
+}

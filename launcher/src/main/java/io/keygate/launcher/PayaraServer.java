@@ -1,0 +1,85 @@
+package io.keygate.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Payara Micro with the Keygate WAR, as a child process that shares the launcher's console. */
+final class PayaraServer implements AutoCloseable {
+
+    static final String ROOTDIR_FLAG = "--rootdir";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Process process;
+
+    private PayaraServer(Process process) {
+        this.process = process;
+    }
+
+    /** What Payara is started with; every path is absolute. */
+    record Launch(Path javaHome, Path payaraJar, Path war, int port, Path bootCommandFile, Path runtimeDir) {
+    }
+
+    static List<String> command(Launch launch) {
+        return List.of(
+                launch.javaHome().resolve("bin/java").toString(),
+                // the default heap on a big machine is a quarter of RAM (spike P17); SerialGC suits 2 cores
+                "-Xmx768m", "-XX:+UseSerialGC",
+                "-jar", launch.payaraJar().toString(),
+                "--deploy", launch.war().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(launch.port()),
+                // no cluster discovery on the network (spike P7); the boot file also turns Hazelcast off
+                "--nocluster",
+                "--prebootcommandfile", launch.bootCommandFile().toString(),
+                // the unpacked runtime goes to the data directory instead of /tmp/payaramicro-rt*, which a
+                // killed Payara leaves behind (spike P10); the launcher empties it before every start
+                ROOTDIR_FLAG, launch.runtimeDir().toString());
+    }
+
+    /** The launcher's environment plus the database login and the other settings the WAR reads. */
+    static Map<String, String> environment(Map<String, String> inherited, DatabaseLogin db, Path dataDir, boolean demo) {
+        Map<String, String> env = new HashMap<>(inherited);
+        env.put("KEYGATE_DB_URL", db.url());
+        env.put("KEYGATE_DB_USER", db.user());
+        env.put("KEYGATE_DB_PASSWORD", db.password());
+        env.put("KEYGATE_DATA_DIR", dataDir.toString());
+        if (demo) {
+            env.put("KEYGATE_DEMO", "true");
+        }
+        return env;
+    }
+
+    static PayaraServer start(List<String> command, Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return new PayaraServer(builder.start());
+    }
+
+    Process process() {
+        return process;
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** SIGTERM lets Payara undeploy and close its pool; SIGKILL only if it hangs. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        Console.say("stopping Keygate...");
+        process.destroy();
+        if (!LeftoverProcesses.awaitExit(process.toHandle(), STOP_GRACE)) {
+            Console.say("Payara did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+            process.destroyForcibly();
+            LeftoverProcesses.awaitExit(process.toHandle(), STOP_GRACE);
+        }
+    }
+}

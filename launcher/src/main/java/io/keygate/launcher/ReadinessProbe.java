@@ -1,0 +1,53 @@
+package io.keygate.launcher;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
+
+/** Waits until the login page answers 200, the server process dies, or the time is up. */
+final class ReadinessProbe {
+
+    enum Outcome { READY, EXITED, TIMED_OUT }
+
+    private final Duration interval;
+
+    ReadinessProbe(Duration interval) {
+        this.interval = interval;
+    }
+
+    Outcome await(URI page, Process server, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                return Outcome.EXITED;
+            }
+            if (answersOk(page)) {
+                return Outcome.READY;
+            }
+            Thread.sleep(interval.toMillis());
+        }
+        return Outcome.TIMED_OUT;
+    }
+
+    private static boolean answersOk(URI page) {
+        HttpURLConnection connection = null;
+        try {
+            // straight to this machine, whatever proxy settings the JVM was given
+            connection = (HttpURLConnection) page.toURL().openConnection(Proxy.NO_PROXY);
+            connection.setInstanceFollowRedirects(false);
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(5000);
+            // no idle keep-alive connection to Payara left behind once it is up
+            connection.setRequestProperty("Connection", "close");
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+}

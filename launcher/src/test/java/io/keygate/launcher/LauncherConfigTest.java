@@ -1,0 +1,80 @@
+package io.keygate.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LauncherConfigTest {
+
+    private static final Path REPO = Path.of("/srv/keygate");
+
+    @Test
+    void defaultsPointIntoTheRepository() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Map.of(), REPO);
+
+        assertEquals(Path.of("/srv/keygate/data"), config.dataDir());
+        assertEquals(Path.of("/srv/keygate/data/postgres"), config.postgresDir());
+        assertEquals(8080, config.port());
+        assertEquals("127.0.0.1", config.bindAddress());
+        assertEquals(Path.of("/srv/keygate/webapp/target/keygate.war"), config.war());
+        assertEquals(Path.of("/srv/keygate/launcher/target/payara-micro.jar"), config.payaraJar());
+        assertEquals(Path.of("/srv/keygate/payara/loopback-only.asadmin"), config.bootCommandFile());
+        assertTrue(config.externalDatabase().isEmpty());
+    }
+
+    @Test
+    void environmentOverridesDefaults() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Map.of(
+                "KEYGATE_DATA_DIR", "../kg-data",
+                "KEYGATE_PORT", "18080",
+                "KEYGATE_BIND_ADDRESS", "127.0.0.2",
+                "KEYGATE_WAR", "/tmp/other.war"), REPO);
+
+        assertEquals(Path.of("/srv/kg-data"), config.dataDir());
+        assertEquals(18080, config.port());
+        assertEquals("127.0.0.2", config.bindAddress());
+        assertEquals(Path.of("/tmp/other.war"), config.war());
+    }
+
+    @Test
+    void externalDatabaseComesWithItsLogin() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Map.of(
+                "KEYGATE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/kg",
+                "KEYGATE_DB_USER", "kg",
+                "KEYGATE_DB_PASSWORD", "secret"), REPO);
+
+        assertEquals(Optional.of(new DatabaseLogin("jdbc:postgresql://127.0.0.1:5432/kg", "kg", "secret")),
+                config.externalDatabase());
+    }
+
+    @Test
+    void emptyVariablesCountAsUnset() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Map.of(
+                "KEYGATE_DB_URL", "", "KEYGATE_PORT", " ", "KEYGATE_DATA_DIR", ""), REPO);
+
+        assertTrue(config.externalDatabase().isEmpty());
+        assertEquals(8080, config.port());
+        assertEquals(Path.of("/srv/keygate/data"), config.dataDir());
+    }
+
+    @Test
+    void rejectsPortsThatAreNotPorts() {
+        for (String port : new String[] {"http", "0", "65536", "-1", "80.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_PORT", port), REPO));
+            assertTrue(e.getMessage().contains("KEYGATE_PORT"), e.getMessage());
+        }
+    }
+
+    @Test
+    void passwordStaysOutOfLogs() {
+        assertTrue(new DatabaseLogin("jdbc:x", "u", "hunter2").toString().contains("***"));
+        assertTrue(!new DatabaseLogin("jdbc:x", "u", "hunter2").toString().contains("hunter2"));
+    }
+}

@@ -1,0 +1,51 @@
+package io.keygate.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class PayaraServerTest {
+
+    private static final DatabaseLogin DB = new DatabaseLogin("jdbc:postgresql://127.0.0.1:5555/keygate", "keygate", "pw");
+
+    @Test
+    void startsPayaraMicroOnLoopbackWithoutClustering() {
+        List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of("/jdk"),
+                Path.of("/kg/launcher/target/payara-micro.jar"), Path.of("/kg/webapp/target/keygate.war"), 18080,
+                Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime")));
+
+        assertEquals(List.of("/jdk/bin/java", "-Xmx768m", "-XX:+UseSerialGC",
+                "-jar", "/kg/launcher/target/payara-micro.jar",
+                "--deploy", "/kg/webapp/target/keygate.war",
+                "--contextroot", "/",
+                "--port", "18080",
+                "--nocluster",
+                "--prebootcommandfile", "/kg/payara/loopback-only.asadmin",
+                "--rootdir", "/kg/data/payara-runtime"), command);
+    }
+
+    @Test
+    void passesTheDatabaseLoginAndDataDirectory() {
+        Map<String, String> env = PayaraServer.environment(Map.of("PATH", "/usr/bin", "KEYGATE_DB_URL", "old"),
+                DB, Path.of("/kg/data"), false);
+
+        assertEquals("/usr/bin", env.get("PATH"));
+        assertEquals("jdbc:postgresql://127.0.0.1:5555/keygate", env.get("KEYGATE_DB_URL"));
+        assertEquals("keygate", env.get("KEYGATE_DB_USER"));
+        assertEquals("pw", env.get("KEYGATE_DB_PASSWORD"));
+        assertEquals("/kg/data", env.get("KEYGATE_DATA_DIR"));
+        assertFalse(env.containsKey("KEYGATE_DEMO"));
+    }
+
+    @Test
+    void demoFlagReachesTheApplication() {
+        Map<String, String> env = PayaraServer.environment(Map.of(), DB, Path.of("/kg/data"), true);
+
+        assertEquals("true", env.get("KEYGATE_DEMO"));
+    }
+}
