@@ -3,6 +3,7 @@ package io.keygate.web.infrastructure;
 import io.keygate.accounts.api.AccountService;
 import io.keygate.accounts.api.SignInChannel;
 import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -31,6 +32,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     AccountService accounts;
+    @Inject
+    RequestOrigin origin;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -97,9 +100,10 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(actor.username(), Set.of(actor.role().name()));
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, String id, String reason) {
+    private AuthenticationStatus refuse(HttpServletResponse response, String id, String reason) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("X-Request-Id", origin.requestId());
             response.setHeader("WWW-Authenticate", "Basic realm=\"Keygate\", charset=\"UTF-8\"");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

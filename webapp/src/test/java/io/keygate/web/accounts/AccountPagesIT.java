@@ -74,9 +74,10 @@ class AccountPagesIT {
         browser.waitFor(By.id("admins:add")).click();
         browser.type(By.id("adminDialogForm:username"), viewer);
         browser.type(By.id("adminDialogForm:password"), Organizations.PASSWORD);
-        browser.driver().findElement(By.id("adminDialogForm:role")).click();
-        browser.waitFor(By.cssSelector("#adminDialogForm\\:role_panel li[data-label='READ_ONLY']")).click();
-        browser.waitUntilGone(By.id("adminDialogForm:role_panel"));
+        browser.driver().findElements(By.cssSelector("#adminDialogForm\\:role .ui-button")).stream()
+                .filter(option -> option.getText().equals("ADMINISTRATOR")).findFirst().orElseThrow().click();
+        browser.driver().findElements(By.cssSelector("#adminDialogForm\\:role .ui-button")).stream()
+                .filter(option -> option.getText().equals("READ_ONLY")).findFirst().orElseThrow().click();
         browser.driver().findElement(By.id("adminDialogForm:save")).click();
         browser.waitUntilGone(By.id("adminDialog"));
         browser.waitForText(By.id("admins:table_data"), viewer);

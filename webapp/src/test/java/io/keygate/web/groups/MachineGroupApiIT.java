@@ -191,6 +191,7 @@ class MachineGroupApiIT {
         assertError(anonymous, 401, "not_authenticated");
         assertError(wrongPassword, 401, "invalid_credentials");
         assertTrue(anonymous.header("WWW-Authenticate").startsWith("Basic"));
+        assertNotNull(wrongPassword.header("X-Request-Id"), "the request id names the audited failure");
     }
 
     @Test
