@@ -55,9 +55,27 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
             session.invalidate();
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+            return redirectToSignIn(request, response, context);
         }
         return context.doNothing();
+    }
+
+    /** A page gets a redirect; an ajax request of a page gets it in the partial response JSF's script follows. */
+    private static AuthenticationStatus redirectToSignIn(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String signIn = request.getContextPath() + SIGN_IN_PAGE;
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return context.redirect(signIn);
+        }
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + signIn + "\"></redirect></partial-response>");
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            // the browser went away; nothing to redirect
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     @Override

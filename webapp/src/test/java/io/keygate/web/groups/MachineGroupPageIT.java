@@ -187,6 +187,19 @@ class MachineGroupPageIT {
         browser.screenshot("machine-groups-read-only");
     }
 
+    @Test
+    void sendsAnAdminWhoseSessionEndedBackToTheSignInPage() {
+        TestOrganization org = Organizations.create(base, "page-expired");
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("groups:add"));
+
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver().findElement(By.id("groups:add")).click();
+
+        browser.waitFor(By.id("login:username"));
+        assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"), browser.driver().getCurrentUrl());
+    }
+
     private List<String> rowNames() {
         return browser.driver().findElements(By.cssSelector("#groups\\:table_data .kg-group-name")).stream().map(WebElement::getText).toList();
     }
