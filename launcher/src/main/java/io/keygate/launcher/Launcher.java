@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code ./keygate run}: database, then Payara with the WAR, then wait until Ctrl-C or Payara ends. */
@@ -87,9 +88,10 @@ final class Launcher {
         Path bootFile = BootCommandFile.forAddress(config.bootCommandFile(), config.bindAddress(), dataDir);
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of(System.getProperty("java.home")),
                 config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir));
+        Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo);
+        KeyMaterialFiles.ensure(environment);
         Console.say("starting Keygate" + (demo ? " with demo data" : "") + " (Payara Micro, its log follows)...");
-        return shutdown.start(() ->
-                PayaraServer.start(command, PayaraServer.environment(System.getenv(), db, dataDir, demo)));
+        return shutdown.start(() -> PayaraServer.start(command, environment));
     }
 
     /** Waits for the login page, then for Payara to end; returns the launcher's exit code. */

@@ -47,6 +47,8 @@ final class PayaraServer implements AutoCloseable {
         env.put("KEYGATE_DB_USER", db.user());
         env.put("KEYGATE_DB_PASSWORD", db.password());
         env.put("KEYGATE_DATA_DIR", dataDir.toString());
+        env.putIfAbsent(KeyMaterialFiles.PEPPER_VARIABLE, dataDir.resolve(KeyMaterialFiles.PEPPER_FILE).toString());
+        env.putIfAbsent(KeyMaterialFiles.MASTER_KEY_VARIABLE, dataDir.resolve(KeyMaterialFiles.MASTER_KEY_FILE).toString());
         if (demo) {
             env.put("KEYGATE_DEMO", "true");
         }

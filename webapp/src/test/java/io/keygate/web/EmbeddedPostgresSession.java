@@ -1,7 +1,10 @@
 package io.keygate.web;
 
+import io.keygate.keymaterial.api.SecretsFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +25,7 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         System.setProperty("keygate.test.admin.password", "admin-password-for-tests");
         System.setProperty("keygate.test.operator.password", "operator-password-for-tests");
+        createKeyMaterial();
         if (!"embedded".equals(System.getProperty("db.url", "embedded"))) {
             return;
         }
@@ -38,6 +42,22 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keygate");
         System.setProperty("db.user", "keygate");
         System.setProperty("db.password", "keygate");
+    }
+
+    /** A pepper and a master key of the run's own, in files as production has them. */
+    private static void createKeyMaterial() {
+        try {
+            Path directory = Files.createTempDirectory("keygate-test-key-material");
+            for (String name : new String[] {"pepper", "master.key"}) {
+                Path file = directory.resolve(name.replace('.', '-'));
+                SecretsFiles.create(file);
+                file.toFile().deleteOnExit();
+                System.setProperty("keygate.test." + name + ".file", file.toString());
+            }
+            directory.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the key material for the tests", e);
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigrations")
+@DependsOn({"DatabaseMigrations", "KeyMaterialCheck"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class FirstStart {
 

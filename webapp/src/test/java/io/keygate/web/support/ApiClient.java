@@ -42,6 +42,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET that accepts a file (PEM, text) as well as a JSON error. */
+    public Response download(String path) {
+        return send(request(path).setHeader("Accept", "application/x-pem-file, text/plain, application/json;q=0.5").GET());
+    }
+
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -66,7 +71,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .setHeader("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

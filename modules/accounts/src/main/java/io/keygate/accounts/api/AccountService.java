@@ -21,6 +21,9 @@ public interface AccountService {
 
     OrganizationSummary getOrganization(long id);
 
+    /** The name of an organisation, for modules that label things with it (a CA's subject); no role needed. */
+    String organizationName(long organizationId);
+
     Page<OrganizationSummary> listOrganizations(PageRequest page);
 
     AdminSummary createAdmin(CreateAdmin request);

@@ -135,6 +135,16 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
+    public String organizationName(long organizationId) {
+        Organization organization = em.find(Organization.class, organizationId);
+        if (organization == null) {
+            throw new NotFoundException("organisation", String.valueOf(organizationId));
+        }
+        return organization.name;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganizationSummary> listOrganizations(PageRequest page) {
         currentActor.get().requireOperator();
         List<Organization> organizations = em.createQuery("SELECT o FROM Organization o ORDER BY LOWER(o.name), o.id", Organization.class)

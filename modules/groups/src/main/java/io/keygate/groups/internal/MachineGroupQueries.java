@@ -1,6 +1,7 @@
 package io.keygate.groups.internal;
 
 import io.keygate.groups.api.MachineGroupFilter;
+import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.SortOrder;
 import jakarta.persistence.EntityManager;
@@ -66,15 +67,11 @@ final class MachineGroupQueries {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(group.get("organizationId"), organization));
         if (filter.nameContains() != null && !filter.nameContains().isBlank()) {
-            where.add(cb.like(cb.lower(group.get("name")), "%" + escapeLike(filter.nameContains().toLowerCase()) + "%", '\\'));
+            where.add(cb.like(cb.lower(group.get("name")), LikePatterns.containing(filter.nameContains()), LikePatterns.ESCAPE));
         }
         if (filter.enabled() != null) {
             where.add(cb.equal(group.get("enabled"), filter.enabled()));
         }
         return where.toArray(Predicate[]::new);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

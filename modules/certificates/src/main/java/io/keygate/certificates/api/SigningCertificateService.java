@@ -1,0 +1,23 @@
+package io.keygate.certificates.api;
+
+import io.keygate.platform.api.Page;
+import io.keygate.platform.api.PageRequest;
+import java.util.Set;
+
+/** The signing certificates of the signed-in actor's organisation. */
+public interface SigningCertificateService {
+
+    Set<String> SORTABLE_FIELDS = Set.of("name", "type", "validTo", "createdAt");
+
+    Page<SigningCertificateSummary> list(String nameContains, PageRequest page);
+
+    SigningCertificateSummary get(long id);
+
+    SigningCertificateSummary create(CreateSigningCertificate request);
+
+    /** Refused with 409 while a key uses the certificate or it signed another certificate. */
+    void delete(long id);
+
+    /** The certificate in PEM: its public part only, the private key never leaves the server. */
+    String pem(long id);
+}

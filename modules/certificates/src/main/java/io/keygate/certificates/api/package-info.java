@@ -1,0 +1,2 @@
+/** The organisation's signing certificates (enrollment CAs). */
+package io.keygate.certificates.api;

@@ -1,0 +1,30 @@
+package io.keygate.web.infrastructure;
+
+import io.keygate.keymaterial.api.EnvelopeCipher;
+import io.keygate.keymaterial.api.SecretHasher;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** Reads the pepper and master key at start-up, so a missing or unsafe file stops the deployment with its reason. */
+@Startup
+@Singleton
+public class KeyMaterialCheck {
+
+    private static final Logger LOG = Logger.getLogger(KeyMaterialCheck.class.getName());
+
+    @Inject
+    SecretHasher hasher;
+    @Inject
+    EnvelopeCipher cipher;
+
+    @PostConstruct
+    void loadKeyMaterial() {
+        // touching the beans makes CDI read both files now rather than at the first key
+        hasher.getClass();
+        cipher.getClass();
+        LOG.info("Pepper and master key loaded.");
+    }
+}
