@@ -61,8 +61,10 @@ final class Launcher {
         }
         Runtime.getRuntime().addShutdownHook(shutdown.asShutdownHook());
 
+        boolean embedded = config.externalDatabase().isEmpty();
+        boolean newDatabase = embedded && !Files.exists(config.postgresDir().resolve("PG_VERSION"));
         DatabaseLogin db = startDatabase(dataDir);
-        PayaraServer server = startPayara(dataDir, runtimeDir, db);
+        PayaraServer server = startPayara(dataDir, runtimeDir, db, embedded, newDatabase);
         return superviseUntilExit(server, startNanos);
     }
 
@@ -82,14 +84,16 @@ final class Launcher {
         return database.login();
     }
 
-    private PayaraServer startPayara(Path dataDir, Path runtimeDir, DatabaseLogin db) throws Exception {
+    private PayaraServer startPayara(Path dataDir, Path runtimeDir, DatabaseLogin db, boolean embedded, boolean newDatabase) throws Exception {
         Files.createDirectories(runtimeDir);
         FileTree.empty(runtimeDir);
         Path bootFile = BootCommandFile.forAddress(config.bootCommandFile(), config.bindAddress(), dataDir);
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of(System.getProperty("java.home")),
                 config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir));
-        Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo);
-        KeyMaterialFiles.ensure(environment);
+        Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo, embedded);
+        if (embedded) {
+            KeyMaterialFiles.ensure(environment, newDatabase);
+        }
         Console.say("starting Keygate" + (demo ? " with demo data" : "") + " (Payara Micro, its log follows)...");
         return shutdown.start(() -> PayaraServer.start(command, environment));
     }

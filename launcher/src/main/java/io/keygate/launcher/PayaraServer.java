@@ -41,14 +41,18 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /** The launcher's environment plus the database login and the other settings the WAR reads. */
-    static Map<String, String> environment(Map<String, String> inherited, DatabaseLogin db, Path dataDir, boolean demo) {
+    static Map<String, String> environment(Map<String, String> inherited, DatabaseLogin db, Path dataDir, boolean demo,
+                                           boolean embeddedDatabase) {
         Map<String, String> env = new HashMap<>(inherited);
         env.put("KEYGATE_DB_URL", db.url());
         env.put("KEYGATE_DB_USER", db.user());
         env.put("KEYGATE_DB_PASSWORD", db.password());
         env.put("KEYGATE_DATA_DIR", dataDir.toString());
-        env.putIfAbsent(KeyMaterialFiles.PEPPER_VARIABLE, dataDir.resolve(KeyMaterialFiles.PEPPER_FILE).toString());
-        env.putIfAbsent(KeyMaterialFiles.MASTER_KEY_VARIABLE, dataDir.resolve(KeyMaterialFiles.MASTER_KEY_FILE).toString());
+        if (embeddedDatabase) {
+            // key material belongs with the database it protects; an external database brings its own
+            env.putIfAbsent(KeyMaterialFiles.PEPPER_VARIABLE, dataDir.resolve(KeyMaterialFiles.PEPPER_FILE).toString());
+            env.putIfAbsent(KeyMaterialFiles.MASTER_KEY_VARIABLE, dataDir.resolve(KeyMaterialFiles.MASTER_KEY_FILE).toString());
+        }
         if (demo) {
             env.put("KEYGATE_DEMO", "true");
         }

@@ -32,7 +32,7 @@ class PayaraServerTest {
     @Test
     void passesTheDatabaseLoginAndDataDirectory() {
         Map<String, String> env = PayaraServer.environment(Map.of("PATH", "/usr/bin", "KEYGATE_DB_URL", "old"),
-                DB, Path.of("/kg/data"), false);
+                DB, Path.of("/kg/data"), false, true);
 
         assertEquals("/usr/bin", env.get("PATH"));
         assertEquals("jdbc:postgresql://127.0.0.1:5555/keygate", env.get("KEYGATE_DB_URL"));
@@ -44,7 +44,7 @@ class PayaraServerTest {
 
     @Test
     void demoFlagReachesTheApplication() {
-        Map<String, String> env = PayaraServer.environment(Map.of(), DB, Path.of("/kg/data"), true);
+        Map<String, String> env = PayaraServer.environment(Map.of(), DB, Path.of("/kg/data"), true, true);
 
         assertEquals("true", env.get("KEYGATE_DEMO"));
     }

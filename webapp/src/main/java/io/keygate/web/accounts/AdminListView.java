@@ -49,10 +49,12 @@ public class AdminListView implements Serializable {
             } else {
                 accounts.updateAdmin(form.getId(), new UpdateAdmin(form.getRole(), form.getPassword(), form.getVersion()));
             }
-            form.forgetPassword();
             FormMessages.info("common.saved");
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal);
+        } finally {
+            // the view lives in the session: a password must not outlive the request that carried it
+            form.forgetPassword();
         }
     }
 

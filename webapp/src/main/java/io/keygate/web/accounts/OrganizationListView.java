@@ -39,10 +39,12 @@ public class OrganizationListView implements Serializable {
     public void save() {
         try {
             accounts.createOrganization(new CreateOrganization(name, adminUsername, adminPassword));
-            adminPassword = null;
             FormMessages.info("common.saved");
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal);
+        } finally {
+            // the view lives in the session: a password must not outlive the request that carried it
+            adminPassword = null;
         }
     }
 

@@ -4,11 +4,13 @@ import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.RequestOrigin;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +36,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof JsonbException) {
                 return body(Response.Status.BAD_REQUEST, "malformed_json",
                         "The request body is not valid JSON for this resource.", List.of());
+            }
+            if (cause instanceof OptimisticLockException) {
+                return body(Response.Status.CONFLICT, "modified_concurrently",
+                        "Someone else changed or deleted this object at the same moment. Reload it and try again.", List.of());
+            }
+            if (cause instanceof SQLException sql && ("23503".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState()))) {
+                return body(Response.Status.CONFLICT, "conflicting_change",
+                        "A change made at the same moment conflicts with this one. Reload and try again.", List.of());
             }
         }
         if (error instanceof WebApplicationException web) {

@@ -39,9 +39,13 @@ public class SigningCertificateListView implements Serializable {
     private final LazyDataModel<SigningCertificateSummary> model = new ServiceLazyModel<>(
             (filters, page) -> certificates.list(ServiceLazyModel.filterText(filters, "name"), page), SigningCertificateSummary::id);
     private SigningCertificateForm form = new SigningCertificateForm();
+    private List<SigningCertificateSummary> roots = List.of();
 
     public void startAdd() {
         form = new SigningCertificateForm();
+        roots = certificates.list(null, new PageRequest(1, PageRequest.MAX_PAGE_SIZE, List.of())).list().stream()
+                .filter(certificate -> certificate.type() == CertificateType.ROOT)
+                .toList();
     }
 
     public void save() {
@@ -72,11 +76,9 @@ public class SigningCertificateListView implements Serializable {
                 .build();
     }
 
-    /** The roots that can sign a new intermediate. */
+    /** The roots that can sign a new intermediate, read when the dialog opens. */
     public List<SigningCertificateSummary> getRoots() {
-        return certificates.list(null, new PageRequest(1, PageRequest.MAX_PAGE_SIZE, List.of())).list().stream()
-                .filter(certificate -> certificate.type() == CertificateType.ROOT)
-                .toList();
+        return roots;
     }
 
     public String deleteQuestion(SigningCertificateSummary certificate) {

@@ -28,6 +28,7 @@ import java.util.Set;
 public class KeygateAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_ACCOUNT = "keygate.account";
+    static final String SESSION_ACCOUNT_ID = "keygate.account.id";
     static final String SIGN_IN_PAGE = "/login.xhtml";
 
     @Inject
@@ -48,10 +49,12 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
         if (username instanceof String name) {
-            Optional<Actor> actor = accounts.findActor(name);
+            Optional<Actor> actor = accounts.findActor(name)
+                    .filter(found -> Long.valueOf(found.accountId()).equals(session.getAttribute(SESSION_ACCOUNT_ID)));
             if (actor.isPresent()) {
                 return notifyLogin(context, actor.get());
             }
+            // the account was deleted, or its name now belongs to a different account
             session.invalidate();
         }
         if (context.isProtected()) {
@@ -95,6 +98,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SESSION_ACCOUNT, actor.get().username());
+        request.getSession().setAttribute(SESSION_ACCOUNT_ID, actor.get().accountId());
         return notifyLogin(context, actor.get());
     }
 
@@ -143,7 +147,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
+    /** By the servlet the container mapped, not the raw URI, which path parameters ({@code /api;x/}) could disguise. */
     private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return "/api".equals(request.getServletPath());
     }
 }

@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
         user = "${MPCONFIG=keygate.db.user}",
         password = "${MPCONFIG=keygate.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // PostgreSQL's "Detail: Key (...)=(...)" would copy column values into exception messages and logs
+        properties = {"logServerErrorDetail=false"})
 @ApplicationScoped
 public class KeygateDataSource {
 }

@@ -39,7 +39,7 @@ public class SignedInActor implements CurrentActor {
     }
 
     /** Runs the rest of this request as the given account: for work the server does by itself, like demo data. */
-    public void actAs(Actor account) {
+    void actAs(Actor account) {
         this.actor = account;
     }
 }

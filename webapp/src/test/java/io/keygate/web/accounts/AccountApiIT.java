@@ -289,7 +289,8 @@ class AccountApiIT {
         String wrongPassword = "wrong-password-" + suffix();
 
         Response wrong = ApiClient.as(base, org.adminUsername(), wrongPassword).get(GROUPS);
-        Response unknown = ApiClient.as(base, "nobody-" + suffix(), wrongPassword).get(GROUPS);
+        String unknownName = "nobody-" + suffix();
+        Response unknown = ApiClient.as(base, unknownName, wrongPassword).get(GROUPS);
 
         assertError(wrong, 401, "invalid_credentials");
         assertEquals(wrong.status(), unknown.status());
@@ -305,6 +306,7 @@ class AccountApiIT {
         assertTrue(failure.getString("details").contains("API_BASIC"), failure.toString());
         assertFalse(org.api().get(AUDIT + "?pageSize=500").body().contains(wrongPassword));
         assertEquals(0, auditRowsMentioning(wrongPassword));
+        assertEquals(0, auditRowsMentioning(unknownName), "an unknown name may be a mistyped password: it is not recorded");
     }
 
     @Test

@@ -115,6 +115,7 @@ class SigningCertificateApiIT {
         assertError(org.api().post(CERTIFICATES, certificate("bad name", "ROOT", null, null)), 400, "name_invalid");
         assertError(org.api().post(CERTIFICATES, "{\"name\":\"no-type\"}"), 400, "type_required");
         assertError(org.api().post(CERTIFICATES, certificate("orphan", "INTERMEDIATE", null, null)), 400, "parent_required");
+        assertError(org.api().post(CERTIFICATES, certificate("root-with-parent", "ROOT", foreignRoot, null)), 400, "parent_not_allowed");
         assertError(org.api().post(CERTIFICATES, certificate("stolen-parent", "INTERMEDIATE", foreignRoot, null)), 400, "parent_unknown");
         assertError(org.api().post(CERTIFICATES, certificate("root", "ROOT", null, null)), 409, "duplicate_name");
         assertError(org.api().post(CERTIFICATES, "{\"name\":\"x\",\"type\":\"ROOT\",\"keyAlgorithm\":\"DSA\"}"), 400, "malformed_json");

@@ -327,6 +327,79 @@ class MachineGroupApiIT {
     }
 
     @Test
+    void refusesRenamingToAnotherGroupsNameWith409AndKeepsBoth() {
+        TestOrganization org = Organizations.create(base, "rename");
+        org.api().post(GROUPS, group("alpha", "", true));
+        JsonObject beta = org.api().post(GROUPS, group("beta", "", true)).json();
+
+        Response renamed = org.api().put(GROUPS + "/" + beta.getJsonNumber("id").longValue(), update("ALPHA", "", true, beta.getInt("version")));
+
+        assertError(renamed, 409, "duplicate_name");
+        assertEquals("beta", org.api().get(GROUPS + "/" + beta.getJsonNumber("id").longValue()).json().getString("name"));
+    }
+
+    @Test
+    void letsOneOfSeveralConcurrentEditsOrDeletesWinAndRefusesTheOthersCleanly() throws Exception {
+        TestOrganization org = Organizations.create(base, "concurrent");
+        JsonObject edited = org.api().post(GROUPS, group("contested", "", true)).json();
+        long editedId = edited.getJsonNumber("id").longValue();
+        long deletedId = org.api().post(GROUPS, group("doomed", "", true)).id();
+
+        List<Response> edits = concurrently(4, i -> org.api().put(GROUPS + "/" + editedId, update("contested-" + i, "", true, edited.getInt("version"))));
+        List<Response> deletes = concurrently(4, i -> org.api().delete(GROUPS + "/" + deletedId));
+
+        assertEquals(1, edits.stream().filter(r -> r.status() == 200).count(), edits.toString());
+        edits.stream().filter(r -> r.status() != 200).forEach(r -> assertError(r, 409, "stale_version"));
+        assertEquals(1, deletes.stream().filter(r -> r.status() == 204).count(), deletes.toString());
+        deletes.stream().filter(r -> r.status() != 204).forEach(r -> assertEquals(404, r.status(), r.toString()));
+        String winner = edits.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json().getString("name");
+        assertEquals(winner, org.api().get(GROUPS + "/" + editedId).json().getString("name"));
+    }
+
+    @Test
+    void refusesAPageBeyondAnyListAndAnApiPathInDisguise() {
+        TestOrganization org = Organizations.create(base, "edges");
+
+        assertParamError(org.api().get(GROUPS + "?page=4294969&pageSize=500"), "page");
+        assertError(ApiClient.anonymous(base).get("api;x=1/v1/machine-groups"), 401, "not_authenticated");
+    }
+
+    @Test
+    void sendsBrowserProtectionHeaders() {
+        TestOrganization org = Organizations.create(base, "headers");
+
+        Response list = org.api().get(GROUPS);
+
+        assertEquals("frame-ancestors 'none'", list.header("Content-Security-Policy"));
+        assertEquals("DENY", list.header("X-Frame-Options"));
+        assertEquals("nosniff", list.header("X-Content-Type-Options"));
+        assertEquals("same-origin", list.header("Referrer-Policy"));
+    }
+
+    private static List<Response> concurrently(int count, java.util.function.IntFunction<Response> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> future : futures) {
+                responses.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void loadsNoDemoDataWithoutTheDemoFlag() {
         JsonObject organizations = ApiClient.as(base, ApiClient.OPERATOR, ApiClient.OPERATOR_PASSWORD)
                 .get("api/v1/organizations?pageSize=500").json();

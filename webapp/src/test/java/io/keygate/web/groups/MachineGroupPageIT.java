@@ -3,6 +3,7 @@ package io.keygate.web.groups;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,7 @@ class MachineGroupPageIT {
         TestOrganization org = Organizations.create(base, "page-crud");
         browser.open("login.xhtml");
         String sessionBefore = sessionCookie();
+        assertNotNull(sessionBefore, "the sign-in page keeps its form state in a session");
 
         browser.signIn(org.adminUsername(), Organizations.PASSWORD);
         browser.waitFor(By.id("groups:add"));
@@ -146,6 +148,18 @@ class MachineGroupPageIT {
         browser.waitForText(By.id("groupDialogForm:nameMessage"), "already exists");
         assertTrue(browser.driver().findElement(DIALOG).isDisplayed());
         assertEquals(1, org.api().get(GROUPS).json().getInt("totalCount"));
+
+        browser.type(By.id("groupDialogForm:name"), "second");
+        browser.driver().findElement(By.id("groupDialogForm:save")).click();
+        browser.waitUntilGone(DIALOG);
+        browser.waitForText(By.id("groups:table_data"), "second");
+        rowButton(rowNames().indexOf("second"), "kg-edit").click();
+        browser.waitForText(By.id("groupDialog"), "Edit Machine Group");
+        browser.type(By.id("groupDialogForm:name"), "Taken");
+        browser.driver().findElement(By.id("groupDialogForm:save")).click();
+        browser.waitForText(By.id("groupDialogForm:nameMessage"), "already exists");
+        assertTrue(browser.driver().findElement(DIALOG).isDisplayed());
+        assertEquals(List.of("second", "taken"), names(org));
     }
 
     @Test
@@ -198,6 +212,21 @@ class MachineGroupPageIT {
 
         browser.waitFor(By.id("login:username"));
         assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"), browser.driver().getCurrentUrl());
+    }
+
+    @Test
+    void keepsEachRoleOnItsOwnPages() {
+        browser.signIn(io.keygate.web.support.ApiClient.OPERATOR, io.keygate.web.support.ApiClient.OPERATOR_PASSWORD);
+        browser.waitFor(By.id("organizations:add"));
+
+        browser.open("groups/list.xhtml");
+
+        assertEquals("Not for your role", browser.waitFor(By.id("forbidden")).getText());
+        assertTrue(browser.driver().findElements(By.id("groups:table")).isEmpty());
+    }
+
+    private List<String> names(TestOrganization org) {
+        return org.api().get(GROUPS + "?sort=name").list().getValuesAs(JsonObject.class).stream().map(g -> g.getString("name")).toList();
     }
 
     private List<String> rowNames() {

@@ -29,6 +29,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -69,9 +70,10 @@ public class DefaultAccountService implements AccountService {
             hasher.matchNothing(password == null ? "" : password);
         }
         if (account.isEmpty() || !passwordMatches(account.get(), password == null ? "" : password)) {
-            String claimed = username == null ? "" : username.substring(0, Math.min(username.length(), 64));
+            // an unknown name is not recorded: people type their password into the username field
+            String claimed = account.map(known -> known.username).orElse("(unknown account)");
             audit.recordFailure(AuditEntry.failure("sign_in", "bad_credentials")
-                    .by(claimed, account.map(a -> a.organizationId).orElse(null))
+                    .by(claimed, account.map(known -> known.organizationId).orElse(null))
                     .withDetails(Map.of("channel", channel.name())));
             return Optional.empty();
         }
@@ -148,7 +150,7 @@ public class DefaultAccountService implements AccountService {
     public Page<OrganizationSummary> listOrganizations(PageRequest page) {
         currentActor.get().requireOperator();
         List<Organization> organizations = em.createQuery("SELECT o FROM Organization o ORDER BY LOWER(o.name), o.id", Organization.class)
-                .setFirstResult((int) page.offset()).setMaxResults(page.pageSize()).getResultList();
+                .setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
         Map<Long, Long> adminCounts = new HashMap<>();
         if (!organizations.isEmpty()) {
             em.createQuery("SELECT a.organizationId, COUNT(a) FROM AdminAccount a WHERE a.organizationId IN :ids GROUP BY a.organizationId", Object[].class)
@@ -179,7 +181,7 @@ public class DefaultAccountService implements AccountService {
         List<AdminSummary> list = em.createQuery(
                         "SELECT a FROM AdminAccount a WHERE a.organizationId = :organization ORDER BY a.username", AdminAccount.class)
                 .setParameter("organization", organization)
-                .setFirstResult((int) page.offset()).setMaxResults(page.pageSize())
+                .setFirstResult(page.offset()).setMaxResults(page.pageSize())
                 .getResultStream().map(DefaultAccountService::toSummary).toList();
         long total = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization", Long.class)
                 .setParameter("organization", organization).getSingleResult();
@@ -212,7 +214,11 @@ public class DefaultAccountService implements AccountService {
             account.passwordHash = hasher.hash(AccountRules.requireValidPassword("newPassword", request.newPassword()));
         }
         account.modifiedAt = Timestamps.now();
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
+            throw ConflictException.staleVersion("admin", account.username);
+        }
         audit.record(AuditEntry.success("admin.update", "admin", account.id, account.username)
                 .withDetails(Map.of("before", before, "after", Map.of("role", account.role.name()),
                         "passwordChanged", request.newPassword() != null)));
@@ -231,6 +237,11 @@ public class DefaultAccountService implements AccountService {
         }
         adminDeleted.fire(new AdminDeleted(account.id, account.organizationId, account.username));
         em.remove(account);
+        try {
+            em.flush();
+        } catch (OptimisticLockException deletedMeanwhile) {
+            throw new NotFoundException("admin", String.valueOf(id));
+        }
         audit.record(AuditEntry.success("admin.delete", "admin", account.id, account.username)
                 .withDetails(Map.of("before", Map.of("role", account.role.name()))));
     }

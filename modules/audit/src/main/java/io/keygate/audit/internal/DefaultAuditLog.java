@@ -52,7 +52,7 @@ public class DefaultAuditLog implements AuditLog {
         String where = " WHERE e.organizationId = :organization" + (action == null ? "" : " AND e.action = :action");
         TypedQuery<AuditEventRow> rows = em.createQuery("SELECT e FROM AuditEventRow e" + where + " ORDER BY e.id DESC", AuditEventRow.class)
                 .setParameter("organization", organization)
-                .setFirstResult((int) page.offset())
+                .setFirstResult(page.offset())
                 .setMaxResults(page.pageSize());
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEventRow e" + where, Long.class)
                 .setParameter("organization", organization);

@@ -29,6 +29,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -88,6 +89,9 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
         if (request.type() == null) {
             throw new InvalidInputException("type_required", "type", "The type (ROOT or INTERMEDIATE) is required.");
         }
+        if (request.type() == CertificateType.ROOT && request.parentId() != null) {
+            throw new InvalidInputException("parent_not_allowed", "parentId", "A root certificate signs itself: leave parentId empty.");
+        }
         KeyAlgorithm algorithm = request.keyAlgorithm() == null ? KeyAlgorithm.ECDSA_P256 : request.keyAlgorithm();
         SigningCertificate certificate = request.type() == CertificateType.ROOT
                 ? issueRoot(organization, name, algorithm)
@@ -116,7 +120,11 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
                     List.of(certificate.name, "certificates", String.join(",", children)));
         }
         em.remove(certificate);
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException deletedMeanwhile) {
+            throw new NotFoundException(RESOURCE, String.valueOf(id));
+        }
         audit.record(AuditEntry.success("signing_certificate.delete", RESOURCE, certificate.id, certificate.name)
                 .withDetails(Map.of("before", Map.of("type", certificate.type.name(), "fingerprintSha256", certificate.fingerprintSha256))));
     }

@@ -37,7 +37,7 @@ final class SigningCertificateQueries {
         }
         order.add(cb.asc(certificate.get("id")));
         query.orderBy(order);
-        return em.createQuery(query).setFirstResult((int) page.offset()).setMaxResults(page.pageSize()).getResultList();
+        return em.createQuery(query).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
     }
 
     long count(long organization, String nameContains) {

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -76,7 +77,7 @@ public class DefaultMachineGroupService implements MachineGroupService {
         group.createdBy = actor.username();
         group.modifiedAt = group.createdAt;
         group.modifiedBy = actor.username();
-        requireUniqueName(group);
+        requireUniqueName(group.organizationId, group.name, null);
         em.persist(group);
         flushRefusingDuplicates(group.name);
         audit.record(AuditEntry.success("machine_group.create", RESOURCE, group.id, group.name)
@@ -99,13 +100,13 @@ public class DefaultMachineGroupService implements MachineGroupService {
         if (request.version() != group.version) {
             throw ConflictException.staleVersion(RESOURCE, group.name);
         }
+        requireUniqueName(group.organizationId, name, group.id);
         Map<String, Object> before = group.auditedFields();
         group.name = name;
         group.description = description;
         group.enabled = request.enabled();
         group.modifiedAt = Timestamps.now();
         group.modifiedBy = actor.username();
-        requireUniqueName(group);
         flushRefusingDuplicates(group.name);
         audit.record(AuditEntry.success("machine_group.update", RESOURCE, group.id, group.name)
                 .withDetails(Map.of("before", before, "after", group.auditedFields())));
@@ -123,7 +124,11 @@ public class DefaultMachineGroupService implements MachineGroupService {
         }
         groupDeleted.fire(new MachineGroupDeleted(group.organizationId, group.id, group.name));
         em.remove(group);
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException deletedMeanwhile) {
+            throw new NotFoundException(RESOURCE, String.valueOf(id));
+        }
         audit.record(AuditEntry.success("machine_group.delete", RESOURCE, group.id, group.name)
                 .withDetails(Map.of("before", group.auditedFields())));
     }
@@ -136,15 +141,17 @@ public class DefaultMachineGroupService implements MachineGroupService {
         return group;
     }
 
-    private void requireUniqueName(MachineGroup group) {
+    /** Asked before the entity changes, so the query cannot flush a half-made change. */
+    private void requireUniqueName(long organization, String name, Long self) {
         boolean taken = !em.createQuery("SELECT g.id FROM MachineGroup g WHERE g.organizationId = :organization "
                         + "AND LOWER(g.name) = LOWER(:name) AND g.id <> :self", Long.class)
-                .setParameter("organization", group.organizationId)
-                .setParameter("name", group.name)
-                .setParameter("self", group.id == null ? -1L : group.id)
+                .setParameter("organization", organization)
+                .setParameter("name", name)
+                .setParameter("self", self == null ? -1L : self)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setMaxResults(1).getResultList().isEmpty();
         if (taken) {
-            throw ConflictException.duplicateName(RESOURCE, group.name);
+            throw ConflictException.duplicateName(RESOURCE, name);
         }
     }
 

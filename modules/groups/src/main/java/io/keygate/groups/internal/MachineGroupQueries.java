@@ -40,7 +40,7 @@ final class MachineGroupQueries {
         }
         order.add(cb.asc(group.get("id")));
         query.orderBy(order);
-        return em.createQuery(query).setFirstResult((int) page.offset()).setMaxResults(page.pageSize()).getResultList();
+        return em.createQuery(query).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
     }
 
     long count(long organization, MachineGroupFilter filter) {

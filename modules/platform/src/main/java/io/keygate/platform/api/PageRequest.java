@@ -16,11 +16,14 @@ public record PageRequest(int page, int pageSize, List<SortOrder> sort) {
             throw new InvalidInputException("page_size_invalid", "pageSize",
                     "The page size must be between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        if ((long) (page - 1) * pageSize > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page_invalid", "page", "The page is beyond the end of any list.");
+        }
         sort = List.copyOf(sort);
     }
 
-    /** The zero-based index of the first row of this page. */
-    public long offset() {
-        return (long) (page - 1) * pageSize;
+    /** The zero-based index of the first row of this page; it fits JPA's int offsets. */
+    public int offset() {
+        return (page - 1) * pageSize;
     }
 }

@@ -35,6 +35,10 @@ class PagingTest {
         assertThrows(InvalidInputException.class, () -> new PageRequest(0, 20, List.of()));
         assertThrows(InvalidInputException.class, () -> new PageRequest(1, 501, List.of()));
         assertThrows(InvalidInputException.class, () -> new PageRequest(1, 0, List.of()));
+        assertEquals("page", assertThrows(InvalidInputException.class, () -> new PageRequest(4_294_969, 500, List.of())).field());
+        int lastPage = Integer.MAX_VALUE / 500 + 1;
+        assertEquals(2_147_483_500, new PageRequest(lastPage, 500, List.of()).offset());
+        assertThrows(InvalidInputException.class, () -> new PageRequest(lastPage + 1, 500, List.of()));
     }
 
     @Test
