@@ -87,6 +87,7 @@ class AccountPagesIT {
         assertEquals("READ_ONLY", admins.getJsonArray("list").getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("username").equals(viewer)).findFirst().orElseThrow().getString("role"));
         browser.driver().findElement(By.id("account:sign-out")).click();
+        browser.waitFor(By.id("login:username"));
 
         browser.signIn(viewer, Organizations.PASSWORD);
         browser.waitFor(By.id("groups:table"));
