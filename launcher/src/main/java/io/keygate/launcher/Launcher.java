@@ -91,6 +91,8 @@ final class Launcher {
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of(System.getProperty("java.home")),
                 config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir));
         Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo, embedded);
+        // keys carry this host; on a laptop the portal itself is where machines enroll
+        environment.putIfAbsent("KEYGATE_ENROLLMENT_HOST", "localhost:" + config.port());
         if (embedded) {
             KeyMaterialFiles.ensure(environment, newDatabase);
         }

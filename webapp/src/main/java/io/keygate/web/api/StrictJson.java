@@ -13,13 +13,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
 
 /**
- * JSON-B as the API uses it: a boolean must be JSON true or false. Yasson on its own reads any other
- * string as false, which would silently turn a typo into "disabled".
+ * JSON-B as the API uses it: a boolean must be JSON true or false (Yasson on its own reads any other
+ * string as false, which would silently turn a typo into "disabled"), and an empty field is written as
+ * null rather than left out, so clients see every field of a resource.
  */
 @Provider
 public class StrictJson implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictBoolean()));
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictBoolean()).withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {

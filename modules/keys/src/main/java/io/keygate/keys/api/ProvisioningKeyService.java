@@ -1,0 +1,33 @@
+package io.keygate.keys.api;
+
+import io.keygate.platform.api.Page;
+import io.keygate.platform.api.PageRequest;
+import java.util.Set;
+
+/** The provisioning keys of the signed-in actor's organisation. */
+public interface ProvisioningKeyService {
+
+    Set<String> SORTABLE_FIELDS = Set.of("name", "enabled", "usageCount", "expiresAt", "lastUsedAt", "createdAt");
+
+    Page<ProvisioningKeySummary> list(String nameContains, PageRequest page);
+
+    ProvisioningKeySummary get(long id);
+
+    /** Writes the key and returns its value: the only time a non-exportable key's value exists outside the request. */
+    CreatedProvisioningKey create(CreateProvisioningKey request);
+
+    ProvisioningKeySummary update(long id, UpdateProvisioningKey request);
+
+    /** The key stops working at once; its record stays for the audit trail (K11). */
+    void delete(long id);
+
+    /** The value of an exportable key, for an ADMINISTRATOR; audited as {@code how} (reveal, copy, download). */
+    String reveal(long id, ValueAccess how);
+
+    /** How an admin took a key's value, for the audit trail (K9). */
+    enum ValueAccess {
+        REVEAL,
+        COPY,
+        DOWNLOAD
+    }
+}

@@ -1,0 +1,317 @@
+package io.keygate.keys.internal;
+
+import io.keygate.audit.api.AuditEntry;
+import io.keygate.audit.api.AuditLog;
+import io.keygate.certificates.api.SigningCertificateService;
+import io.keygate.groups.api.MachineGroupService;
+import io.keygate.keymaterial.api.EncryptedSecret;
+import io.keygate.keymaterial.api.EncryptionContext;
+import io.keygate.keymaterial.api.KeyedHash;
+import io.keygate.keymaterial.api.SecretHasher;
+import io.keygate.keymaterial.api.SecretVault;
+import io.keygate.keys.api.CreateProvisioningKey;
+import io.keygate.keys.api.CreatedProvisioningKey;
+import io.keygate.keys.api.KeyValue;
+import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.keys.api.ProvisioningKeyService;
+import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.keys.api.UpdateProvisioningKey;
+import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.CurrentActor;
+import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.Names;
+import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.Page;
+import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.Timestamps;
+import io.keygate.platform.api.UniqueViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+@Transactional
+public class DefaultProvisioningKeyService implements ProvisioningKeyService {
+
+    static final String RESOURCE = "provisioning key";
+
+    @PersistenceContext(unitName = "keygate")
+    EntityManager em;
+    @Inject
+    CurrentActor currentActor;
+    @Inject
+    AuditLog audit;
+    @Inject
+    KeyValueGenerator generator;
+    @Inject
+    SecretHasher hasher;
+    @Inject
+    SecretVault vault;
+    @Inject
+    MachineGroupService groups;
+    @Inject
+    SigningCertificateService certificates;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ProvisioningKeySummary> list(String nameContains, PageRequest page) {
+        long organization = currentActor.get().requireOrganization();
+        ProvisioningKeyQueries queries = new ProvisioningKeyQueries(em);
+        List<ProvisioningKeySummary> list = queries.page(organization, nameContains, page).stream().map(this::toSummary).toList();
+        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, nameContains));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProvisioningKeySummary get(long id) {
+        return toSummary(find(id, currentActor.get().requireOrganization()));
+    }
+
+    @Override
+    public CreatedProvisioningKey create(CreateProvisioningKey request) {
+        Actor actor = currentActor.get();
+        ProvisioningKey key = new ProvisioningKey();
+        key.organizationId = actor.requireAdministrator();
+        key.name = Names.requireValidName("name", request.name());
+        key.description = Names.requireValidDescription("description", request.description());
+        key.machineGroupId = requireGroup(request.machineGroupId());
+        key.signingCertificateId = requireCertificate(request.signingCertificateId());
+        key.enabled = request.enabled() == null || request.enabled();
+        key.exportable = request.exportable() == null || request.exportable();
+        key.allowReEnrollment = Boolean.TRUE.equals(request.allowReEnrollment());
+        key.maxUsage = requireMaxUsage(request.maxUsage(), 0);
+        key.expiresAt = requireFutureExpiry(request.expiresAt());
+        key.ipAllowList = IpAllowList.stored(IpAllowList.validate(request.ipAllowList()));
+        key.createdAt = Timestamps.now();
+        key.createdBy = actor.username();
+        key.modifiedAt = key.createdAt;
+        key.modifiedBy = actor.username();
+        requireUniqueName(key.organizationId, key.name, null);
+        KeyValue value = generator.generate();
+        try {
+            key.keyId = value.keyId();
+            store(key, value);
+            audit.record(AuditEntry.success("provisioning_key.create", RESOURCE, key.id, key.name)
+                    .withDetails(Map.of("keyId", key.keyId, "machineGroupId", key.machineGroupId, "after", key.auditedFields())));
+            return new CreatedProvisioningKey(toSummary(key), value.reveal());
+        } finally {
+            value.destroy();
+        }
+    }
+
+    @Override
+    public ProvisioningKeySummary update(long id, UpdateProvisioningKey request) {
+        Actor actor = currentActor.get();
+        ProvisioningKey key = find(id, actor.requireAdministrator());
+        String name = Names.requireValidName("name", request.name());
+        String description = Names.requireValidDescription("description", request.description());
+        long certificate = requireCertificate(request.signingCertificateId());
+        Integer maxUsage = requireMaxUsage(request.maxUsage(), key.usageCount);
+        OffsetDateTime expiresAt = sameOrFutureExpiry(request.expiresAt(), key.expiresAt);
+        List<String> ipAllowList = IpAllowList.validate(request.ipAllowList());
+        for (Object[] required : new Object[][] {{"enabled", request.enabled()}, {"exportable", request.exportable()},
+                {"allowReEnrollment", request.allowReEnrollment()}, {"version", request.version()}}) {
+            if (required[1] == null) {
+                throw new InvalidInputException(required[0] + "_required", (String) required[0], "The field " + required[0] + " is required.");
+            }
+        }
+        if (request.exportable() && !key.exportable) {
+            throw new ConflictException("key.not.exportable", "The key '" + key.name + "' was created without View/Export; "
+                    + "its value was shown once and can never be exported.", List.of(key.name));
+        }
+        if (request.version() != key.version) {
+            throw ConflictException.staleVersion(RESOURCE, key.name);
+        }
+        requireUniqueName(key.organizationId, name, key.id);
+        Map<String, Object> before = key.auditedFields();
+        key.name = name;
+        key.description = description;
+        key.signingCertificateId = certificate;
+        key.enabled = request.enabled();
+        key.allowReEnrollment = request.allowReEnrollment();
+        if (!request.exportable()) {
+            key.exportable = false;
+            key.secretCiphertext = null;
+        }
+        key.maxUsage = maxUsage;
+        key.expiresAt = expiresAt;
+        key.ipAllowList = IpAllowList.stored(ipAllowList);
+        key.modifiedAt = Timestamps.now();
+        key.modifiedBy = actor.username();
+        flush(key);
+        audit.record(AuditEntry.success("provisioning_key.update", RESOURCE, key.id, key.name)
+                .withDetails(Map.of("keyId", key.keyId, "before", before, "after", key.auditedFields())));
+        return toSummary(key);
+    }
+
+    @Override
+    public void delete(long id) {
+        Actor actor = currentActor.get();
+        ProvisioningKey key = find(id, actor.requireAdministrator());
+        key.deletedAt = Timestamps.now();
+        key.enabled = false;
+        key.secretCiphertext = null;
+        key.exportable = false;
+        key.modifiedAt = key.deletedAt;
+        key.modifiedBy = actor.username();
+        try {
+            em.flush();
+        } catch (OptimisticLockException deletedMeanwhile) {
+            throw new NotFoundException(RESOURCE, String.valueOf(id));
+        }
+        audit.record(AuditEntry.success("provisioning_key.delete", RESOURCE, key.id, key.name).withDetails(Map.of("keyId", key.keyId)));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public String reveal(long id, ValueAccess how) {
+        ProvisioningKey key = find(id, currentActor.get().requireAdministrator());
+        if (!key.exportable || key.secretCiphertext == null) {
+            throw new ConflictException("key.not.exportable", "The key '" + key.name + "' is not exportable: its value was shown once, at creation.",
+                    List.of(key.name));
+        }
+        byte[] secret = vault.open(context(key), new EncryptedSecret(key.secretCiphertext));
+        KeyValue value = new KeyValue(generator.host(), key.keyId, new String(secret, StandardCharsets.US_ASCII).toCharArray());
+        Arrays.fill(secret, (byte) 0);
+        try {
+            audit.record(AuditEntry.success("provisioning_key." + how.name().toLowerCase(), RESOURCE, key.id, key.name)
+                    .withDetails(Map.of("keyId", key.keyId)));
+            return value.reveal();
+        } finally {
+            value.destroy();
+        }
+    }
+
+    private void store(ProvisioningKey key, KeyValue value) {
+        byte[] verifierInput = value.verifierInput();
+        try {
+            KeyedHash hash = hasher.hash(verifierInput);
+            key.pepperVersion = hash.pepperVersion();
+            key.secretHash = hash.hash();
+        } finally {
+            Arrays.fill(verifierInput, (byte) 0);
+        }
+        if (key.exportable) {
+            byte[] secret = value.secretBytes();
+            try {
+                key.secretCiphertext = vault.seal(context(key), secret).bytes();
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+        }
+        try {
+            em.persist(key);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCauseOf(e)) {
+                throw ConflictException.duplicateName(RESOURCE, key.name);
+            }
+            throw e;
+        }
+    }
+
+    /** The sealed copy opens only for this organisation and this keyId (another row's ciphertext fails). */
+    private static EncryptionContext context(ProvisioningKey key) {
+        return new EncryptionContext(key.organizationId, key.keyId);
+    }
+
+    private void flush(ProvisioningKey key) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw ConflictException.staleVersion(RESOURCE, key.name);
+        } catch (PersistenceException e) {
+            if (UniqueViolation.isCauseOf(e)) {
+                throw ConflictException.duplicateName(RESOURCE, key.name);
+            }
+            throw e;
+        }
+    }
+
+    private long requireGroup(Long id) {
+        if (id == null) {
+            throw new InvalidInputException("machine_group_required", "machineGroupId", "The machine group is required.");
+        }
+        try {
+            return groups.get(id).id();
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("machine_group_unknown", "machineGroupId", "No machine group exists with id " + id + ".");
+        }
+    }
+
+    private long requireCertificate(Long id) {
+        if (id == null) {
+            throw new InvalidInputException("signing_certificate_required", "signingCertificateId", "The signing certificate is required.");
+        }
+        try {
+            return certificates.get(id).id();
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("signing_certificate_unknown", "signingCertificateId", "No signing certificate exists with id " + id + ".");
+        }
+    }
+
+    private static Integer requireMaxUsage(Integer maxUsage, int usageCount) {
+        if (maxUsage != null && maxUsage < Math.max(1, usageCount)) {
+            throw new InvalidInputException("max_usage_invalid", "maxUsage", usageCount > 1
+                    ? "The maximum usage cannot be below the " + usageCount + " uses the key already has."
+                    : "The maximum usage must be 1 or more; leave it empty for unlimited.");
+        }
+        return maxUsage;
+    }
+
+    private static OffsetDateTime requireFutureExpiry(Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw new InvalidInputException("expiry_in_past", "expiresAt", "The expiry must be in the future.");
+        }
+        return expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
+    }
+
+    /** An unchanged expiry may lie in the past (the key expired); a new one must not. */
+    private static OffsetDateTime sameOrFutureExpiry(Instant expiresAt, OffsetDateTime current) {
+        if (expiresAt != null && current != null && expiresAt.equals(current.toInstant())) {
+            return current;
+        }
+        return requireFutureExpiry(expiresAt);
+    }
+
+    private void requireUniqueName(long organization, String name, Long self) {
+        boolean taken = !em.createQuery("SELECT k.id FROM ProvisioningKey k WHERE k.organizationId = :organization "
+                        + "AND k.deletedAt IS NULL AND LOWER(k.name) = LOWER(:name) AND k.id <> :self", Long.class)
+                .setParameter("organization", organization).setParameter("name", name)
+                .setParameter("self", self == null ? -1L : self)
+                .setFlushMode(FlushModeType.COMMIT)
+                .setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw ConflictException.duplicateName(RESOURCE, name);
+        }
+    }
+
+    private ProvisioningKey find(long id, long organization) {
+        ProvisioningKey key = em.find(ProvisioningKey.class, id);
+        if (key == null || key.organizationId != organization || key.deletedAt != null) {
+            throw new NotFoundException(RESOURCE, String.valueOf(id));
+        }
+        return key;
+    }
+
+    private ProvisioningKeySummary toSummary(ProvisioningKey k) {
+        String masked = k.exportable ? KeyValue.PREFIX + k.keyId + "_" + KeyValue.MASK : null;
+        return new ProvisioningKeySummary(k.id, k.name, k.description, k.machineGroupId, k.signingCertificateId, k.enabled,
+                k.exportable, k.allowReEnrollment, k.maxUsage, k.usageCount, Timestamps.instant(k.expiresAt),
+                IpAllowList.parsed(k.ipAllowList), k.keyId, masked, Timestamps.instant(k.lastUsedAt),
+                Timestamps.instant(k.createdAt), k.createdBy, Timestamps.instant(k.modifiedAt), k.modifiedBy, k.version);
+    }
+}

@@ -1,0 +1,103 @@
+package io.keygate.web.api;
+
+import io.keygate.keys.api.CreateProvisioningKey;
+import io.keygate.keys.api.CreatedProvisioningKey;
+import io.keygate.keys.api.ProvisioningKeyService;
+import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
+import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.keys.api.UpdateProvisioningKey;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Provisioning keys. The value appears only in the create response and, for exportable keys, in the
+ * explicit reveal and download answers (R4); those three are never cached.
+ */
+@Path("v1/provisioning-keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProvisioningKeyResource {
+
+    @Inject
+    ProvisioningKeyService keys;
+
+    @GET
+    public PageBody<ProvisioningKeySummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
+                                                 @QueryParam("sort") String sort, @QueryParam("name") String name) {
+        return PageBody.of(keys.list(name, ListParameters.pageRequest(page, pageSize, sort, ProvisioningKeyService.SORTABLE_FIELDS)));
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public ProvisioningKeySummary get(@PathParam("id") long id) {
+        return keys.get(id);
+    }
+
+    @POST
+    public Response create(CreateProvisioningKey request, @Context UriInfo uri) {
+        CreatedProvisioningKey created = keys.create(RequestBodies.required(request));
+        JsonObject summary = Json.createReader(new StringReader(StrictJson.JSONB.toJson(created.key()))).readObject();
+        JsonObject body = Json.createObjectBuilder(summary).add("provisioningKey", created.provisioningKey()).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.key().id())).build())
+                .cacheControl(noStore()).entity(body).build();
+    }
+
+    @PUT
+    @Path("{id: [0-9]+}")
+    public ProvisioningKeySummary update(@PathParam("id") long id, UpdateProvisioningKey request) {
+        return keys.update(id, RequestBodies.required(request));
+    }
+
+    @DELETE
+    @Path("{id: [0-9]+}")
+    public Response delete(@PathParam("id") long id) {
+        keys.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id: [0-9]+}/reveal")
+    @Consumes(MediaType.WILDCARD)
+    public Response reveal(@PathParam("id") long id) {
+        JsonObject body = Json.createObjectBuilder().add("provisioningKey", keys.reveal(id, ValueAccess.REVEAL)).build();
+        return Response.ok(body).cacheControl(noStore()).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]+}/download")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response download(@PathParam("id") long id) {
+        String name = keys.get(id).name();
+        byte[] file = (keys.reveal(id, ValueAccess.DOWNLOAD) + "\n").getBytes(StandardCharsets.UTF_8);
+        return Response.ok(file, MediaType.TEXT_PLAIN + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".txt\"")
+                .cacheControl(noStore())
+                .build();
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setNoStore(true);
+        cacheControl.setNoCache(true);
+        return cacheControl;
+    }
+}

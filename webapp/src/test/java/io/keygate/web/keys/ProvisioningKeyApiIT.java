@@ -1,0 +1,277 @@
+package io.keygate.web.keys;
+
+import static io.keygate.web.support.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keygate.web.support.ApiClient;
+import io.keygate.web.support.Deployments;
+import io.keygate.web.support.Organizations;
+import io.keygate.web.support.Organizations.TestOrganization;
+import io.keygate.web.support.Response;
+import io.keygate.web.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The provisioning-key REST contract: the value once, storage without secrets, the edit and delete rules. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProvisioningKeyApiIT {
+
+    private static final String KEYS = "api/v1/provisioning-keys";
+    private static final Pattern VALUE = Pattern.compile("1\\|([^|]+)\\|mpk_([0-9A-Za-z]{16})_([0-9A-Za-z]{43})([0-9A-Za-z]{6})");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keygateWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void showsTheValueOnceAtCreationAndThenOnlyMasked() {
+        Setup setup = Setup.of(base, "created");
+
+        Response exportable = setup.org.api().post(KEYS, setup.key("laptops").build().toString());
+        Response sealed = setup.org.api().post(KEYS, setup.key("servers").add("exportable", false).build().toString());
+
+        assertEquals(201, exportable.status(), exportable.toString());
+        assertTrue(exportable.header("Cache-Control").contains("no-store"), exportable.header("Cache-Control"));
+        Matcher value = VALUE.matcher(exportable.json().getString("provisioningKey"));
+        assertTrue(value.matches(), exportable.json().getString("provisioningKey"));
+        assertEquals(exportable.json().getString("keyId"), value.group(2));
+        assertTrue(exportable.header("Location").endsWith("/" + KEYS + "/" + exportable.id()));
+        JsonObject read = setup.org.api().get(KEYS + "/" + exportable.id()).json();
+        assertFalse(read.containsKey("provisioningKey"));
+        assertEquals("mpk_" + value.group(2) + "_••••", read.getString("maskedValue"));
+        assertEquals(setup.groupId, read.getJsonNumber("machineGroupId").longValue());
+        assertTrue(read.getBoolean("enabled"));
+        assertFalse(read.getBoolean("allowReEnrollment"));
+        assertEquals(201, sealed.status());
+        assertTrue(VALUE.matcher(sealed.json().getString("provisioningKey")).matches());
+        assertTrue(setup.org.api().get(KEYS + "/" + sealed.id()).json().isNull("maskedValue"));
+        String list = setup.org.api().get(KEYS).body();
+        assertFalse(list.contains(value.group(3)));
+        assertFalse(list.contains(VALUE.matcher(sealed.json().getString("provisioningKey")).replaceAll("$3")));
+    }
+
+    @Test
+    void revealsAndDownloadsOnlyExportableKeysAndAuditsEachTime() {
+        Setup setup = Setup.of(base, "reveal");
+        Response exportable = setup.org.api().post(KEYS, setup.key("kiosks").build().toString());
+        long sealedId = setup.org.api().post(KEYS, setup.key("sealed").add("exportable", false).build().toString()).id();
+        String value = exportable.json().getString("provisioningKey");
+
+        Response revealed = setup.org.api().post(KEYS + "/" + exportable.id() + "/reveal", "");
+        Response downloaded = setup.org.api().download(KEYS + "/" + exportable.id() + "/download");
+
+        assertEquals(200, revealed.status(), revealed.toString());
+        assertEquals(value, revealed.json().getString("provisioningKey"));
+        assertTrue(revealed.header("Cache-Control").contains("no-store"));
+        assertEquals(200, downloaded.status(), downloaded.toString());
+        assertEquals(value + "\n", downloaded.body());
+        assertEquals("attachment; filename=\"kiosks.txt\"", downloaded.header("Content-Disposition"));
+        assertTrue(downloaded.header("Content-Type").startsWith("text/plain"));
+        assertTrue(downloaded.header("Cache-Control").contains("no-store"));
+        assertError(setup.org.api().post(KEYS + "/" + sealedId + "/reveal", ""), 409, "key.not.exportable");
+        assertError(setup.org.api().download(KEYS + "/" + sealedId + "/download"), 409, "key.not.exportable");
+        for (String action : List.of("create", "reveal", "download")) {
+            assertTrue(setup.org.api().get("api/v1/audit-events?action=provisioning_key." + action).json().getInt("totalCount") >= 1, action);
+        }
+    }
+
+    @Test
+    void keepsNoSecretAnywhereInTheDatabase() throws SQLException {
+        Setup setup = Setup.of(base, "at-rest");
+        List<String> secrets = new ArrayList<>();
+        List<String> keyIds = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Response created = setup.org.api().post(KEYS, setup.key("key-" + i).add("exportable", i % 2 == 0).build().toString());
+            assertEquals(201, created.status(), created.toString());
+            Matcher value = VALUE.matcher(created.json().getString("provisioningKey"));
+            assertTrue(value.matches());
+            secrets.add(value.group(3));
+            keyIds.add(value.group(2));
+        }
+        setup.org.api().post(KEYS + "/" + setup.org.api().get(KEYS + "?name=key-0").list().getJsonObject(0).getJsonNumber("id") + "/reveal", "");
+
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            StringBuilder everything = new StringBuilder();
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                    while (rows.next()) {
+                        everything.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            String dump = everything.toString();
+            assertTrue(keyIds.stream().allMatch(dump::contains), "the dump holds every key's row");
+            for (String secret : secrets) {
+                byte[] bytes = secret.getBytes(StandardCharsets.US_ASCII);
+                assertFalse(dump.contains(secret), "raw secret in the database");
+                assertFalse(dump.contains(HexFormat.of().formatHex(bytes)), "hex secret in the database");
+                assertFalse(dump.contains(Base64.getEncoder().encodeToString(bytes)), "Base64 secret in the database");
+            }
+        }
+    }
+
+    @Test
+    void refusesBadFieldsNamingThemAndWritesNothing() {
+        Setup setup = Setup.of(base, "invalid");
+        Setup other = Setup.of(base, "invalid-other");
+
+        assertError(setup.org.api().post(KEYS, setup.key("bad name").build().toString()), 400, "name_invalid");
+        assertError(setup.org.api().post(KEYS, setup.key("no-group").remove("machineGroupId").build().toString()), 400, "machine_group_required");
+        assertError(setup.org.api().post(KEYS, setup.key("foreign-group").add("machineGroupId", other.groupId).build().toString()), 400, "machine_group_unknown");
+        assertError(setup.org.api().post(KEYS, setup.key("foreign-ca").add("signingCertificateId", other.certificateId).build().toString()), 400, "signing_certificate_unknown");
+        assertError(setup.org.api().post(KEYS, setup.key("bad-cidr").add("ipAllowList", cidrs("10.0.0.0/8", "300.1.1.1")).build().toString()), 400, "ip_allow_list_invalid");
+        assertError(setup.org.api().post(KEYS, setup.key("expired").add("expiresAt", "2020-01-01T00:00:00Z").build().toString()), 400, "expiry_in_past");
+        assertError(setup.org.api().post(KEYS, setup.key("zero").add("maxUsage", 0).build().toString()), 400, "max_usage_invalid");
+        assertEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));
+        Response good = setup.org.api().post(KEYS, setup.key("good").add("maxUsage", 5).add("expiresAt", Instant.now().plusSeconds(86_400).toString())
+                .add("ipAllowList", cidrs("203.0.113.0/24", "2001:db8::/32")).add("allowReEnrollment", true).build().toString());
+        assertEquals(201, good.status(), good.toString());
+        assertEquals(List.of("203.0.113.0/24", "2001:db8::/32"), good.json().getJsonArray("ipAllowList").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertError(setup.org.api().post(KEYS, setup.key("GOOD").build().toString()), 409, "duplicate_name");
+    }
+
+    @Test
+    void editsWithTheVersionReadAndTurnsExportOffButNeverOn() throws SQLException {
+        Setup setup = Setup.of(base, "edit");
+        JsonObject key = setup.org.api().post(KEYS, setup.key("editable").build().toString()).json();
+        long id = key.getJsonNumber("id").longValue();
+
+        Response off = setup.org.api().put(KEYS + "/" + id, update(key, "editable-2", false, key.getInt("version")));
+        Response stale = setup.org.api().put(KEYS + "/" + id, update(key, "editable-3", false, key.getInt("version")));
+        Response on = setup.org.api().put(KEYS + "/" + id, update(key, "editable-2", true, off.json().getInt("version")));
+
+        assertEquals(200, off.status(), off.toString());
+        assertFalse(off.json().getBoolean("exportable"));
+        assertError(stale, 409, "stale_version");
+        assertError(on, 409, "key.not.exportable");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/reveal", ""), 409, "key.not.exportable");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement row = db.prepareStatement("SELECT secret_ciphertext IS NULL, name FROM provisioning_key WHERE id = ?")) {
+            row.setLong(1, id);
+            try (ResultSet result = row.executeQuery()) {
+                assertTrue(result.next());
+                assertTrue(result.getBoolean(1), "turning export off drops the sealed copy");
+                assertEquals("editable-2", result.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void deletesToATombstoneAndKeepsACertificateInUse() throws SQLException {
+        Setup setup = Setup.of(base, "delete");
+        long id = setup.org.api().post(KEYS, setup.key("short-lived").build().toString()).id();
+
+        assertError(setup.org.api().delete("api/v1/signing-certificates/" + setup.certificateId), 409, "certificate_in_use");
+        assertEquals(1, setup.org.api().get("api/v1/signing-certificates/" + setup.certificateId).json().getInt("keyCount"));
+        assertEquals(204, setup.org.api().delete(KEYS + "/" + id).status());
+
+        assertError(setup.org.api().get(KEYS + "/" + id), 404, "not_found");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/reveal", ""), 404, "not_found");
+        assertEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));
+        assertEquals(0, setup.org.api().get("api/v1/signing-certificates/" + setup.certificateId).json().getInt("keyCount"));
+        assertEquals(201, setup.org.api().post(KEYS, setup.key("short-lived").build().toString()).status(), "the name is free again");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement row = db.prepareStatement("SELECT deleted_at IS NOT NULL, enabled, secret_ciphertext IS NULL FROM provisioning_key WHERE id = ?")) {
+            row.setLong(1, id);
+            try (ResultSet result = row.executeQuery()) {
+                assertTrue(result.next(), "the record stays for audit and traceability");
+                assertTrue(result.getBoolean(1));
+                assertFalse(result.getBoolean(2));
+                assertTrue(result.getBoolean(3));
+            }
+        }
+    }
+
+    @Test
+    void givesReadOnlyAdminsAndOtherOrganisationsNoValueAndNoChange() {
+        Setup setup = Setup.of(base, "guarded");
+        Setup other = Setup.of(base, "guarded-other");
+        long id = setup.org.api().post(KEYS, setup.key("guarded").build().toString()).id();
+        JsonObject key = setup.org.api().get(KEYS + "/" + id).json();
+        String viewer = "viewer-" + setup.org.name();
+        assertEquals(201, setup.org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\"" + Organizations.PASSWORD
+                + "\",\"role\":\"READ_ONLY\"}").status());
+        ApiClient readOnly = ApiClient.as(base, viewer, Organizations.PASSWORD);
+
+        assertEquals(200, readOnly.get(KEYS + "/" + id).status());
+        assertError(readOnly.post(KEYS + "/" + id + "/reveal", ""), 403, "read_only");
+        assertError(readOnly.download(KEYS + "/" + id + "/download"), 403, "read_only");
+        assertError(readOnly.post(KEYS, setup.key("ro").build().toString()), 403, "read_only");
+        assertError(readOnly.put(KEYS + "/" + id, update(key, "renamed", true, key.getInt("version"))), 403, "read_only");
+        assertError(readOnly.delete(KEYS + "/" + id), 403, "read_only");
+        assertError(other.org.api().get(KEYS + "/" + id), 404, "not_found");
+        assertError(other.org.api().post(KEYS + "/" + id + "/reveal", ""), 404, "not_found");
+        assertError(other.org.api().download(KEYS + "/" + id + "/download"), 404, "not_found");
+        assertError(other.org.api().put(KEYS + "/" + id, update(key, "stolen", true, key.getInt("version"))), 404, "not_found");
+        assertError(other.org.api().delete(KEYS + "/" + id), 404, "not_found");
+        assertEquals(key, setup.org.api().get(KEYS + "/" + id).json());
+        assertNotEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));
+    }
+
+    private static String update(JsonObject key, String name, boolean exportable, long version) {
+        return Json.createObjectBuilder().add("name", name).add("description", "").add("signingCertificateId", key.getJsonNumber("signingCertificateId"))
+                .add("enabled", true).add("exportable", exportable).add("allowReEnrollment", false).add("version", version).build().toString();
+    }
+
+    private static JsonArrayBuilder cidrs(String... entries) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String entry : entries) {
+            array.add(entry);
+        }
+        return array;
+    }
+
+    /** An organisation with a machine group and its Client CA, ready for keys. */
+    private record Setup(TestOrganization org, long groupId, long certificateId) {
+
+        static Setup of(URL base, String label) {
+            TestOrganization org = Organizations.create(base, label);
+            long group = org.api().post("api/v1/machine-groups", "{\"name\":\"group-" + label + "\",\"enabled\":true}").id();
+            long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+            return new Setup(org, group, certificate);
+        }
+
+        JsonObjectBuilder key(String name) {
+            return Json.createObjectBuilder().add("name", name).add("description", "for " + name)
+                    .add("machineGroupId", groupId).add("signingCertificateId", certificateId);
+        }
+    }
+}
