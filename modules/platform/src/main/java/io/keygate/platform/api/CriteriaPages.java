@@ -1,0 +1,59 @@
+package io.keygate.platform.api;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page of a module's own entities, filtered, sorted and counted by the database. Sorting by
+ * {@code name} ignores case; every order ends with the id, so pages never overlap or skip rows.
+ */
+public final class CriteriaPages {
+
+    /** The conditions a list applies, in the module's own terms. */
+    @FunctionalInterface
+    public interface Filter<T> {
+        List<Predicate> where(CriteriaBuilder cb, Root<T> root);
+    }
+
+    private CriteriaPages() {
+    }
+
+    public static <T> List<T> page(EntityManager em, Class<T> type, Filter<T> filter, PageRequest page) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<T> query = cb.createQuery(type);
+        Root<T> root = query.from(type);
+        query.where(filter.where(cb, root).toArray(Predicate[]::new));
+        List<Order> order = new ArrayList<>();
+        for (SortOrder sort : page.sort()) {
+            Expression<?> key = "name".equals(sort.field()) ? cb.lower(root.get("name")) : root.get(sort.field());
+            order.add(sort.ascending() ? cb.asc(key) : cb.desc(key));
+        }
+        if (page.sort().isEmpty()) {
+            order.add(cb.asc(cb.lower(root.get("name"))));
+        }
+        order.add(cb.asc(root.get("id")));
+        query.orderBy(order);
+        return em.createQuery(query).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
+    }
+
+    public static <T> long count(EntityManager em, Class<T> type, Filter<T> filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<T> root = query.from(type);
+        query.select(cb.count(root)).where(filter.where(cb, root).toArray(Predicate[]::new));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /** The case-insensitive "name contains" condition, or none for an empty text. */
+    public static <T> List<Predicate> nameContains(CriteriaBuilder cb, Root<T> root, String text) {
+        return text == null || text.isBlank() ? List.of()
+                : List.of(cb.like(cb.lower(root.get("name")), LikePatterns.containing(text), LikePatterns.ESCAPE));
+    }
+}
