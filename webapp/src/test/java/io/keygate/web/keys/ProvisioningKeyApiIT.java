@@ -148,6 +148,42 @@ class ProvisioningKeyApiIT {
     }
 
     @Test
+    void keepsSecretsOutOfTheServerLog() throws Exception {
+        Setup setup = Setup.of(base, "log");
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Response created = setup.org.api().post(KEYS, setup.key("logged-" + i).add("exportable", i % 2 == 0).build().toString());
+            Matcher value = VALUE.matcher(created.json().getString("provisioningKey"));
+            assertTrue(value.matches());
+            secrets.add(value.group(3));
+            if (i % 2 == 0) {
+                setup.org.api().post(KEYS + "/" + created.id() + "/reveal", "");
+                setup.org.api().download(KEYS + "/" + created.id() + "/download");
+            }
+        }
+        setup.org.api().post(KEYS, "{\"name\":\"broken\",\"machineGroupId\":\"" + secrets.get(0) + "\"}");
+
+        String log = serverLog();
+
+        assertTrue(log.contains("keygate was successfully deployed"), "this is the running server's log");
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "a key secret reached the server log");
+        }
+    }
+
+    /** Payara's file handler writes the configured name with a generation suffix ({@code .0}, {@code .1}, ...). */
+    private static String serverLog() throws java.io.IOException {
+        java.nio.file.Path configured = java.nio.file.Path.of(System.getProperty("payara.log.file"));
+        StringBuilder log = new StringBuilder();
+        try (var files = java.nio.file.Files.list(configured.getParent())) {
+            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().startsWith(configured.getFileName().toString())).toList()) {
+                log.append(java.nio.file.Files.readString(file));
+            }
+        }
+        return log.toString();
+    }
+
+    @Test
     void refusesBadFieldsNamingThemAndWritesNothing() {
         Setup setup = Setup.of(base, "invalid");
         Setup other = Setup.of(base, "invalid-other");
