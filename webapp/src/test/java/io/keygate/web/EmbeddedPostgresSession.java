@@ -48,13 +48,14 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
     private static void createKeyMaterial() {
         try {
             Path directory = Files.createTempDirectory("keygate-test-key-material");
+            // registered first, so it is deleted last, once it is empty
+            directory.toFile().deleteOnExit();
             for (String name : new String[] {"pepper", "master.key"}) {
                 Path file = directory.resolve(name.replace('.', '-'));
                 SecretsFiles.create(file);
                 file.toFile().deleteOnExit();
                 System.setProperty("keygate.test." + name + ".file", file.toString());
             }
-            directory.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the key material for the tests", e);
         }
