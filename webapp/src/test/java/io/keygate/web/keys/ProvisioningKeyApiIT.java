@@ -192,7 +192,7 @@ class ProvisioningKeyApiIT {
         assertError(setup.org.api().post(KEYS, setup.key("no-group").remove("machineGroupId").build().toString()), 400, "machine_group_required");
         assertError(setup.org.api().post(KEYS, setup.key("foreign-group").add("machineGroupId", other.groupId).build().toString()), 400, "machine_group_unknown");
         assertError(setup.org.api().post(KEYS, setup.key("foreign-ca").add("signingCertificateId", other.certificateId).build().toString()), 400, "signing_certificate_unknown");
-        assertError(setup.org.api().post(KEYS, setup.key("bad-cidr").add("ipAllowList", cidrs("10.0.0.0/8", "300.1.1.1")).build().toString()), 400, "ip_allow_list_invalid");
+        assertError(setup.org.api().post(KEYS, setup.key("bad-cidr").add("ipAllowList", cidrs("198.51.100.0/24", "300.1.1.1")).build().toString()), 400, "ip_allow_list_invalid");
         assertError(setup.org.api().post(KEYS, setup.key("expired").add("expiresAt", "2020-01-01T00:00:00Z").build().toString()), 400, "expiry_in_past");
         assertError(setup.org.api().post(KEYS, setup.key("zero").add("maxUsage", 0).build().toString()), 400, "max_usage_invalid");
         assertEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));

@@ -2,7 +2,7 @@ package io.keygate.keys.internal;
 
 /**
  * The public host in a key value: a DNS name ({@code enroll.example.com}), an IPv4 literal
- * ({@code 192.0.2.10}) or a bracketed IPv6 literal ({@code [2001:db8::1]}), each optionally followed
+ * ({@code 203.0.113.10}) or a bracketed IPv6 literal ({@code [2001:db8::1]}), each optionally followed
  * by {@code :port} (1–65535). No trailing dot, no zone id, no IPv6 without brackets.
  */
 public final class HostSyntax {
@@ -66,7 +66,7 @@ public final class HostSyntax {
                 return false;
             }
         }
-        // RFC 3696 §2: a top-level label is never all digits, so "10.0.0.300" is no name either
+        // RFC 3696 §2: a top-level label is never all digits, so "203.0.113.300" is no name either
         return !onlyDecimalDigits(labels[labels.length - 1]);
     }
 

@@ -19,7 +19,7 @@ final class IpAllowList {
     private IpAllowList() {
     }
 
-    /** The CIDRs in canonical text (address as written, prefix added: {@code 10.0.0.1} becomes {@code 10.0.0.1/32}). */
+    /** The CIDRs in canonical text (address as written, prefix added: {@code 198.51.100.1} becomes {@code 198.51.100.1/32}). */
     static List<String> validate(List<String> entries) {
         if (entries == null) {
             return List.of();
