@@ -1,0 +1,117 @@
+package io.keygate.web.keys;
+
+import io.keygate.keys.api.ProvisioningKeyService;
+import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
+import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.platform.api.CurrentActor;
+import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.Role;
+import io.keygate.web.faces.FormMessages;
+import io.keygate.web.faces.ServiceLazyModel;
+import io.keygate.web.faces.Times;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.StreamedContent;
+
+/**
+ * The Provisioning Keys page: the lazy table, Reveal / Copy / Download of exportable keys, and Delete.
+ * A key's value goes into the one response that asked for it (an ajax callback parameter or the download)
+ * and is never kept in this bean (K9).
+ */
+@Named
+@ViewScoped
+public class ProvisioningKeyListView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ProvisioningKeyService keys;
+    @Inject
+    CurrentActor currentActor;
+
+    private final LazyDataModel<ProvisioningKeySummary> model = new ServiceLazyModel<>(
+            (filters, page) -> keys.list(ServiceLazyModel.filterText(filters, "name"), page), ProvisioningKeySummary::id);
+
+    public void reveal(ProvisioningKeySummary key) {
+        sendValue(key, ValueAccess.REVEAL);
+    }
+
+    public void copy(ProvisioningKeySummary key) {
+        sendValue(key, ValueAccess.COPY);
+    }
+
+    /** {@code <name>.txt}: the value and a newline (K9); null (and a message) when the key cannot be exported. */
+    public StreamedContent download(ProvisioningKeySummary key) {
+        try {
+            byte[] text = (keys.reveal(key.id(), ValueAccess.DOWNLOAD) + "\n").getBytes(StandardCharsets.UTF_8);
+            return DefaultStreamedContent.builder()
+                    .name(key.name() + ".txt")
+                    .contentType("text/plain; charset=UTF-8")
+                    .contentLength((long) text.length)
+                    .stream(() -> new ByteArrayInputStream(text))
+                    .build();
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+            return null;
+        }
+    }
+
+    public void delete(ProvisioningKeySummary key) {
+        try {
+            keys.delete(key.id());
+            FormMessages.info("common.deleted");
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+        }
+    }
+
+    public String deleteQuestion(ProvisioningKeySummary key) {
+        return FormMessages.text(FacesContext.getCurrentInstance(), "keys.deleteConfirm", key.name());
+    }
+
+    /** ADMINISTRATORs change keys and take exportable keys' values; READ_ONLY admins see neither (K8). */
+    public boolean isCanChange() {
+        return currentActor.get().role() == Role.ADMINISTRATOR;
+    }
+
+    public String usage(ProvisioningKeySummary key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Object max = key.maxUsage() == null ? FormMessages.text(faces, "keys.unlimited") : key.maxUsage();
+        return FormMessages.text(faces, "keys.usageOf", key.usageCount(), max);
+    }
+
+    public String ipAllowList(ProvisioningKeySummary key) {
+        return key.ipAllowList().isEmpty()
+                ? FormMessages.text(FacesContext.getCurrentInstance(), "keys.anyAddress")
+                : String.join(", ", key.ipAllowList());
+    }
+
+    public String byAt(Instant at, String by) {
+        return FormMessages.text(FacesContext.getCurrentInstance(), "keys.byAt", Times.format(at), by);
+    }
+
+    public String formatTime(Instant instant) {
+        return Times.format(instant);
+    }
+
+    public LazyDataModel<ProvisioningKeySummary> getModel() {
+        return model;
+    }
+
+    private void sendValue(ProvisioningKeySummary key, ValueAccess how) {
+        try {
+            PrimeFaces.current().ajax().addCallbackParam("provisioningKey", keys.reveal(key.id(), how));
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+        }
+    }
+}
