@@ -1,9 +1,9 @@
 /** Machine provisioning keys: their value format, storage (keyed hash, sealed copy) and life cycle. */
 module io.keygate.keys {
-    requires io.keygate.platform;
+    requires transitive io.keygate.platform;
     requires io.keygate.audit;
     requires io.keygate.keymaterial;
-    requires io.keygate.groups;
+    requires transitive io.keygate.groups;
     requires io.keygate.certificates;
     requires jakarta.persistence;
     requires jakarta.cdi;

@@ -5,6 +5,7 @@ import io.keygate.keys.api.CreatedProvisioningKey;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,11 +55,14 @@ public class ProvisioningKeyResource {
 
     @POST
     public Response create(CreateProvisioningKey request, @Context UriInfo uri) {
-        CreatedProvisioningKey created = keys.create(RequestBodies.required(request));
-        JsonObject summary = Json.createReader(new StringReader(StrictJson.JSONB.toJson(created.key()))).readObject();
-        JsonObject body = Json.createObjectBuilder(summary).add("provisioningKey", created.provisioningKey()).build();
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.key().id())).build())
-                .cacheControl(noStore()).entity(body).build();
+        return createdResponse(keys.create(RequestBodies.required(request)), uri);
+    }
+
+    /** K12: a new key with the old one's settings; the body is optional ({@code name}, {@code keepOldValidUntil}). */
+    @POST
+    @Path("{id: [0-9]+}/rotate")
+    public Response rotate(@PathParam("id") long id, RotateProvisioningKey request, @Context UriInfo uri) {
+        return createdResponse(keys.rotate(id, request == null ? new RotateProvisioningKey(null, null) : request), uri);
     }
 
     @PUT
@@ -92,6 +96,14 @@ public class ProvisioningKeyResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".txt\"")
                 .cacheControl(noStore())
                 .build();
+    }
+
+    /** 201 with the new key, its value this once, and where the key lives from now on. */
+    private static Response createdResponse(CreatedProvisioningKey created, UriInfo uri) {
+        JsonObject summary = Json.createReader(new StringReader(StrictJson.JSONB.toJson(created.key()))).readObject();
+        JsonObject body = Json.createObjectBuilder(summary).add("provisioningKey", created.provisioningKey()).build();
+        return Response.created(uri.getBaseUriBuilder().path(ProvisioningKeyResource.class).path(String.valueOf(created.key().id())).build())
+                .cacheControl(noStore()).entity(body).build();
     }
 
     private static CacheControl noStore() {

@@ -3,6 +3,7 @@ package io.keygate.web.faces;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.KeygateException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitResult;
@@ -22,8 +23,19 @@ public final class FormMessages {
 
     public static void showRefusal(KeygateException refusal) {
         FacesContext faces = FacesContext.getCurrentInstance();
+        show(faces, refusal, faces.getViewRoot());
+    }
+
+    /** As {@link #showRefusal(KeygateException)}, looking for the field only inside the form {@code formId}: pages with several forms reuse field names. */
+    public static void showRefusal(KeygateException refusal, String formId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        UIComponent form = faces.getViewRoot().findComponent(formId);
+        show(faces, refusal, form == null ? faces.getViewRoot() : form);
+    }
+
+    private static void show(FacesContext faces, KeygateException refusal, UIComponent searched) {
         String field = fieldOf(refusal);
-        String clientId = field == null ? null : inputClientId(faces, field);
+        String clientId = field == null ? null : inputClientId(faces, searched, field);
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.reason(), null));
         faces.validationFailed();
     }
@@ -51,9 +63,9 @@ public final class FormMessages {
         return "duplicate_name".equals(refusal.id()) ? "name" : null;
     }
 
-    private static String inputClientId(FacesContext faces, String field) {
+    private static String inputClientId(FacesContext faces, UIComponent searched, String field) {
         AtomicReference<String> found = new AtomicReference<>();
-        faces.getViewRoot().visitTree(VisitContext.createVisitContext(faces), (context, component) -> {
+        searched.visitTree(VisitContext.createVisitContext(faces), (context, component) -> {
             if (component instanceof UIInput && field.equals(component.getId())) {
                 found.set(component.getClientId(faces));
                 return VisitResult.COMPLETE;

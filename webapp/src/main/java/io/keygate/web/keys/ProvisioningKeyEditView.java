@@ -37,7 +37,7 @@ public class ProvisioningKeyEditView implements Serializable {
             keys.update(form.getId(), form.toUpdate());
             FormMessages.info("common.saved");
         } catch (KeygateException refusal) {
-            FormMessages.showRefusal(refusal);
+            FormMessages.showRefusal(refusal, ":keyDialogForm");
         }
     }
 

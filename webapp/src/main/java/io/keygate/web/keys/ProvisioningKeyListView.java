@@ -5,6 +5,7 @@ import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.ServiceLazyModel;
@@ -17,6 +18,8 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
@@ -99,12 +102,42 @@ public class ProvisioningKeyListView implements Serializable {
         return FormMessages.text(FacesContext.getCurrentInstance(), "keys.byAt", Times.format(at), by);
     }
 
+    /** "until …" beside the status of a rotated key that still works. */
+    public String retiring(ProvisioningKeySummary key) {
+        return FormMessages.text(FacesContext.getCurrentInstance(), "keys.retiresAt", Times.format(key.retiresAt()));
+    }
+
+    public String lastUsed(ProvisioningKeySummary key) {
+        return key.lastUsedAt() == null ? FormMessages.text(FacesContext.getCurrentInstance(), "keys.neverUsed") : Times.format(key.lastUsedAt());
+    }
+
+    /** Which key this one replaced and which replaced it, by name (a deleted one by its id). */
+    public String rotation(ProvisioningKeySummary key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        List<String> parts = new ArrayList<>();
+        if (key.rotatedFromId() != null) {
+            parts.add(FormMessages.text(faces, "keys.rotatedFrom", keyName(key.rotatedFromId())));
+        }
+        if (key.replacedById() != null) {
+            parts.add(FormMessages.text(faces, "keys.replacedBy", keyName(key.replacedById())));
+        }
+        return parts.isEmpty() ? FormMessages.text(faces, "keys.notRotated") : String.join("; ", parts);
+    }
+
     public String formatTime(Instant instant) {
         return Times.format(instant);
     }
 
     public LazyDataModel<ProvisioningKeySummary> getModel() {
         return model;
+    }
+
+    private String keyName(long id) {
+        try {
+            return keys.get(id).name();
+        } catch (NotFoundException deleted) {
+            return FormMessages.text(FacesContext.getCurrentInstance(), "keys.deletedKey", id);
+        }
     }
 
     private void sendValue(ProvisioningKeySummary key, ValueAccess how) {

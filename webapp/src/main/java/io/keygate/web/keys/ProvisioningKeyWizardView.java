@@ -1,6 +1,9 @@
 package io.keygate.web.keys;
 
+import io.keygate.groups.api.CreateMachineGroup;
 import io.keygate.keys.api.CreatedProvisioningKey;
+import io.keygate.keys.api.NewMachineGroupRefusedException;
+import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Names;
@@ -37,7 +40,7 @@ public class ProvisioningKeyWizardView implements Serializable {
             "maxUsage", "expiresAt", "ipAllowList");
 
     @Inject
-    KeyWizardSave saver;
+    ProvisioningKeyService keys;
 
     private int step = CERTIFICATE;
     private KeyForm key = new KeyForm();
@@ -72,12 +75,15 @@ public class ProvisioningKeyWizardView implements Serializable {
             return;
         }
         try {
-            CreatedProvisioningKey created = saver.save(newGroup ? group : null, key);
+            CreatedProvisioningKey created = newGroup
+                    ? keys.createInNewGroup(new CreateMachineGroup(group.getName(), group.getDescription(), group.isEnabled()),
+                            key.toCreate(null))
+                    : keys.create(key.toCreate(key.getMachineGroupId()));
             PrimeFaces.current().ajax().addCallbackParam("provisioningKey", created.provisioningKey());
             createdName = created.key().name();
             createdExportable = created.key().exportable();
             step = DETAILS;
-        } catch (KeyWizardSave.NewGroupRefused refused) {
+        } catch (NewMachineGroupRefusedException refused) {
             showAt(GROUP, refused.refusal());
         } catch (KeygateException refusal) {
             showAt(stepOf(refusal), refusal);

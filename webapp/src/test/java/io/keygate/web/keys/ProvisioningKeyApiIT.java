@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -107,11 +106,11 @@ class ProvisioningKeyApiIT {
     }
 
     @Test
-    void keepsNoSecretAnywhereInTheDatabase() throws SQLException {
+    void keepsNoSecretInADumpOfTheDatabase() throws Exception {
         Setup setup = Setup.of(base, "at-rest");
         List<String> secrets = new ArrayList<>();
         List<String> keyIds = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 100; i++) {
             Response created = setup.org.api().post(KEYS, setup.key("key-" + i).add("exportable", i % 2 == 0).build().toString());
             assertEquals(201, created.status(), created.toString());
             Matcher value = VALUE.matcher(created.json().getString("provisioningKey"));
@@ -119,32 +118,112 @@ class ProvisioningKeyApiIT {
             secrets.add(value.group(3));
             keyIds.add(value.group(2));
         }
-        setup.org.api().post(KEYS + "/" + setup.org.api().get(KEYS + "?name=key-0").list().getJsonObject(0).getJsonNumber("id") + "/reveal", "");
+        long revealed = setup.org.api().get(KEYS + "?name=key-0").list().getJsonObject(0).getJsonNumber("id").longValue();
+        setup.org.api().post(KEYS + "/" + revealed + "/reveal", "");
+        setup.org.api().post(KEYS + "/" + revealed + "/rotate", "{}");
 
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            StringBuilder everything = new StringBuilder();
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
-                    while (rows.next()) {
-                        everything.append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-            String dump = everything.toString();
-            assertTrue(keyIds.stream().allMatch(dump::contains), "the dump holds every key's row");
-            for (String secret : secrets) {
-                byte[] bytes = secret.getBytes(StandardCharsets.US_ASCII);
-                assertFalse(dump.contains(secret), "raw secret in the database");
-                assertFalse(dump.contains(HexFormat.of().formatHex(bytes)), "hex secret in the database");
-                assertFalse(dump.contains(Base64.getEncoder().encodeToString(bytes)), "Base64 secret in the database");
-            }
+        String dump = TestDatabase.dump();
+
+        assertTrue(dump.contains("COPY public.provisioning_key"), "pg_dump wrote the keys table");
+        assertTrue(keyIds.stream().allMatch(dump::contains), "the dump holds every key's row");
+        for (String secret : secrets) {
+            byte[] bytes = secret.getBytes(StandardCharsets.US_ASCII);
+            assertFalse(dump.contains(secret), "raw secret in the database");
+            assertFalse(dump.contains(HexFormat.of().formatHex(bytes)), "hex secret in the database");
+            assertFalse(dump.contains(Base64.getEncoder().encodeToString(bytes)), "Base64 secret in the database");
         }
+    }
+
+    @Test
+    void rotatesToANewKeyWithTheSameSettingsAndRetiresTheOldOne() throws Exception {
+        Setup setup = Setup.of(base, "rotate");
+        String expiry = Instant.now().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        JsonObject first = setup.org.api().post(KEYS, setup.key("rotating").add("exportable", false).add("maxUsage", 7)
+                .add("expiresAt", expiry).add("allowReEnrollment", true).add("ipAllowList", cidrs("203.0.113.0/24")).build().toString()).json();
+        long firstId = first.getJsonNumber("id").longValue();
+
+        Response rotated = setup.org.api().post(KEYS + "/" + firstId + "/rotate", "");
+
+        assertEquals(201, rotated.status(), rotated.toString());
+        assertTrue(rotated.header("Cache-Control").contains("no-store"));
+        assertTrue(rotated.header("Location").endsWith("/" + KEYS + "/" + rotated.id()), rotated.header("Location"));
+        JsonObject second = rotated.json();
+        Matcher value = VALUE.matcher(second.getString("provisioningKey"));
+        assertTrue(value.matches(), "the new value, this once");
+        assertEquals(second.getString("keyId"), value.group(2));
+        assertNotEquals(first.getString("keyId"), second.getString("keyId"));
+        assertEquals("rotating-2", second.getString("name"));
+        for (String same : List.of("description", "machineGroupId", "signingCertificateId", "exportable", "allowReEnrollment", "maxUsage",
+                "expiresAt", "ipAllowList")) {
+            assertEquals(first.get(same), second.get(same), same);
+        }
+        assertTrue(second.getBoolean("enabled"));
+        assertEquals(0, second.getInt("usageCount"));
+        assertEquals(firstId, second.getJsonNumber("rotatedFromId").longValue());
+        JsonObject old = setup.org.api().get(KEYS + "/" + firstId).json();
+        assertFalse(old.getBoolean("enabled"), "without a deadline the old key stops at once");
+        assertEquals(rotated.id(), old.getJsonNumber("replacedById").longValue());
+        assertError(setup.org.api().post(KEYS + "/" + firstId + "/rotate", "{}"), 409, "key.already.rotated");
+
+        Instant deadline = Instant.now().plusSeconds(3);
+        Response third = setup.org.api().post(KEYS + "/" + rotated.id() + "/rotate",
+                "{\"name\":\"rotating-final\",\"keepOldValidUntil\":\"" + deadline + "\"}");
+
+        assertEquals(201, third.status(), third.toString());
+        assertEquals("rotating-final", third.json().getString("name"));
+        JsonObject retiring = setup.org.api().get(KEYS + "/" + rotated.id()).json();
+        assertTrue(retiring.getBoolean("enabled"), "the old key works until its deadline");
+        assertEquals(deadline.truncatedTo(java.time.temporal.ChronoUnit.MICROS), Instant.parse(retiring.getString("retiresAt")));
+        JsonObject retired = awaitRetirement(setup, rotated.id());
+        assertFalse(retired.getBoolean("enabled"));
+        assertTrue(retired.getInt("version") > retiring.getInt("version"), "the timer disabled the row itself");
+        assertEquals(2, setup.org.api().get("api/v1/audit-events?action=provisioning_key.rotate").json().getInt("totalCount"));
+        assertEquals(3, setup.org.api().get(KEYS).json().getInt("totalCount"), "rotated keys stay listed");
+    }
+
+    /** Polls until the retirement timer (every second in tests) has disabled the key and audited it; fails after 60 s. */
+    private JsonObject awaitRetirement(Setup setup, long id) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            JsonObject audited = setup.org.api().get("api/v1/audit-events?action=provisioning_key.retire").json();
+            if (audited.getInt("totalCount") == 1) {
+                assertEquals(String.valueOf(id), audited.getJsonArray("list").getJsonObject(0).getString("resourceId"));
+                assertEquals("system", audited.getJsonArray("list").getJsonObject(0).getString("actorName"));
+                return setup.org.api().get(KEYS + "/" + id).json();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the rotated key was not retired within 60 s");
+    }
+
+    @Test
+    void refusesRotationsThatCannotBeDoneAndWritesNothing() {
+        Setup setup = Setup.of(base, "rotate-bad");
+        long id = setup.org.api().post(KEYS, setup.key("stays").add("expiresAt", Instant.now().plusSeconds(3_600).toString()).build().toString()).id();
+        setup.org.api().post(KEYS, setup.key("taken").build().toString());
+        JsonObject before = setup.org.api().get(KEYS + "/" + id).json();
+
+        assertError(setup.org.api().post(KEYS + "/" + id + "/rotate", "{\"keepOldValidUntil\":\"2020-01-01T00:00:00Z\"}"), 400,
+                "keepOldValidUntil_in_past");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/rotate",
+                "{\"keepOldValidUntil\":\"" + Instant.now().plusSeconds(7_200) + "\"}"), 400, "deadline_after_expiry");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/rotate", "{\"name\":\"TAKEN\"}"), 409, "duplicate_name");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/rotate", "{\"name\":\"no spaces\"}"), 400, "name_invalid");
+        assertError(setup.org.api().post(KEYS + "/" + id + "/rotate", "{\"keepOldValidUntil\":\"tomorrow\"}"), 400, "malformed_json");
+
+        assertEquals(before, setup.org.api().get(KEYS + "/" + id).json());
+        assertEquals(2, setup.org.api().get(KEYS).json().getInt("totalCount"));
+        assertEquals(0, setup.org.api().get("api/v1/audit-events?action=provisioning_key.rotate").json().getInt("totalCount"));
+    }
+
+    @Test
+    void keepsAMachineGroupWhileLiveKeysEnrollIntoIt() {
+        Setup setup = Setup.of(base, "group-in-use");
+        long id = setup.org.api().post(KEYS, setup.key("member").build().toString()).id();
+
+        assertError(setup.org.api().delete("api/v1/machine-groups/" + setup.groupId), 409, "group_in_use");
+        assertEquals(200, setup.org.api().get("api/v1/machine-groups/" + setup.groupId).status());
+        assertEquals(204, setup.org.api().delete(KEYS + "/" + id).status());
+        assertEquals(204, setup.org.api().delete("api/v1/machine-groups/" + setup.groupId).status(), "a deleted key no longer holds the group");
     }
 
     @Test
@@ -273,11 +352,13 @@ class ProvisioningKeyApiIT {
         assertError(readOnly.post(KEYS, setup.key("ro").build().toString()), 403, "read_only");
         assertError(readOnly.put(KEYS + "/" + id, update(key, "renamed", true, key.getInt("version"))), 403, "read_only");
         assertError(readOnly.delete(KEYS + "/" + id), 403, "read_only");
+        assertError(readOnly.post(KEYS + "/" + id + "/rotate", "{}"), 403, "read_only");
         assertError(other.org.api().get(KEYS + "/" + id), 404, "not_found");
         assertError(other.org.api().post(KEYS + "/" + id + "/reveal", ""), 404, "not_found");
         assertError(other.org.api().download(KEYS + "/" + id + "/download"), 404, "not_found");
         assertError(other.org.api().put(KEYS + "/" + id, update(key, "stolen", true, key.getInt("version"))), 404, "not_found");
         assertError(other.org.api().delete(KEYS + "/" + id), 404, "not_found");
+        assertError(other.org.api().post(KEYS + "/" + id + "/rotate", "{}"), 404, "not_found");
         assertEquals(key, setup.org.api().get(KEYS + "/" + id).json());
         assertNotEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));
     }

@@ -110,7 +110,7 @@ class ProvisioningKeyPageIT {
         browser.type(By.id("keyWizardForm:keyMaxUsage_input"), "5");
         browser.type(By.id("keyWizardForm:keyIpAllowList"), "10.0.0.0/8\n2001:db8::/32");
         browser.type(By.id("keyWizardForm:keyExpiresAt_input"), "2035-06-30 12:00");
-        closeOverlay(By.id("keyWizardForm:keyExpiresAt_panel"));
+        closeOverlay(By.id("keyWizardForm:keyExpiresAt_panel"), "keyWizard_title");
         browser.driver().findElement(By.cssSelector("[id='keyWizardForm:keyExportable'] .ui-chkbox-box")).click();
         browser.waitFor(By.id("exportConfirmForm:keepOn"));
         browser.screenshot("keys-wizard-3-export-confirmation");
@@ -310,6 +310,51 @@ class ProvisioningKeyPageIT {
     }
 
     @Test
+    void rotatesAKeyKeepingTheOldOneUntilADeadlineAndShowsTheNewValueOnce() {
+        TestOrganization org = Organizations.create(base, "keys-rotate");
+        Setup setup = Setup.of(org);
+        long oldId = org.api().post(KEYS, setup.key("gateway").add("maxUsage", 4).build().toString()).id();
+        openKeysPage(org.adminUsername());
+
+        row("gateway").findElement(By.cssSelector(".kg-rotate")).click();
+        assertEquals("gateway-2", browser.waitFor(By.id("rotateDialogForm:name")).getAttribute("value"));
+        browser.type(By.id("rotateDialogForm:name"), "GATEWAY");
+        browser.type(By.id("rotateDialogForm:keepOldValidUntil_input"), "2035-01-01 00:00");
+        closeOverlay(By.id("rotateDialogForm:keepOldValidUntil_panel"), "rotateDialog_title");
+        click("rotateDialogForm:generate");
+        browser.waitForText(By.id("rotateDialogForm:nameMessage"), "A provisioning key named 'GATEWAY' already exists");
+        assertEquals(1, org.api().get(KEYS).json().getInt("totalCount"), "a refused rotation writes nothing");
+        browser.type(By.id("rotateDialogForm:name"), "gateway-2026");
+        browser.screenshot("keys-rotate");
+        click("rotateDialogForm:generate");
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> VALUE.matcher(
+                driver.findElement(By.id("kg-rotated-value")).getText()).matches());
+        String value = browser.driver().findElement(By.id("kg-rotated-value")).getText();
+        browser.screenshot("keys-rotate-new-value");
+        JsonObject replacement = org.api().get(KEYS + "?name=gateway-2026").list().getJsonObject(0);
+        assertEquals(value, org.api().post(KEYS + "/" + replacement.getJsonNumber("id") + "/reveal", "").json().getString("provisioningKey"));
+        assertEquals(4, replacement.getInt("maxUsage"));
+        JsonObject old = org.api().get(KEYS + "/" + oldId).json();
+        assertTrue(old.getBoolean("enabled"));
+        assertEquals("2035-01-01T00:00:00Z", old.getString("retiresAt"));
+        assertEquals(replacement.getJsonNumber("id").longValue(), old.getJsonNumber("replacedById").longValue());
+        allowClipboard();
+        click("rotateDialogForm:copyRotated");
+        browser.waitForText(By.id("growl_container"), "Copied to the clipboard.");
+        assertEquals(value, clipboard());
+        click("rotateDialogForm:done");
+        browser.waitUntilGone(By.id("rotateDialog"));
+        assertFalse(browser.driver().getPageSource().contains(value), "closing wipes the value from the page");
+
+        assertTrue(row("gateway").findElement(By.cssSelector(".kg-key-retiring")).getText().contains("2035-01-01"));
+        assertTrue(row("gateway").findElements(By.cssSelector(".kg-rotate")).isEmpty(), "a rotated key is not rotated again");
+        row("gateway-2026").findElement(By.cssSelector(".ui-row-toggler")).click();
+        browser.waitForText(By.cssSelector("#keys\\:table_data .ui-expanded-row-content"), "Replaces gateway");
+        browser.screenshot("keys-rotated");
+    }
+
+    @Test
     void showsReadOnlyAdminsNoValuesAndNoActions() {
         TestOrganization org = Organizations.create(base, "keys-ro");
         Setup setup = Setup.of(org);
@@ -323,7 +368,7 @@ class ProvisioningKeyPageIT {
         WebElement row = row("look-only");
         assertEquals("", row.findElement(By.cssSelector(".kg-key-value-cell")).getText());
         assertTrue(browser.driver().findElements(By.id("keys:add")).isEmpty());
-        assertTrue(browser.driver().findElements(By.cssSelector(".kg-reveal, .kg-copy, .kg-download, .kg-edit, .kg-delete")).isEmpty());
+        assertTrue(browser.driver().findElements(By.cssSelector(".kg-reveal, .kg-copy, .kg-download, .kg-edit, .kg-delete, .kg-rotate")).isEmpty());
         row.findElement(By.cssSelector(".ui-row-toggler")).click();
         browser.waitForText(By.cssSelector("#keys\\:table_data .ui-expanded-row-content"), "192.0.2.0/24");
         String details = browser.driver().findElement(By.cssSelector("#keys\\:table_data .ui-expanded-row-content")).getText();
@@ -378,12 +423,12 @@ class ProvisioningKeyPageIT {
     }
 
     /** Closes a date picker's calendar the way a person does: by clicking somewhere else (again, if it was still opening). */
-    private void closeOverlay(By overlay) {
+    private void closeOverlay(By overlay, String elsewhereId) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(driver -> {
             if (driver.findElements(overlay).stream().noneMatch(WebElement::isDisplayed)) {
                 return true;
             }
-            driver.findElement(By.id("keyWizard_title")).click();
+            driver.findElement(By.id(elsewhereId)).click();
             return false;
         });
     }

@@ -1,5 +1,6 @@
 package io.keygate.keys.api;
 
+import io.keygate.groups.api.CreateMachineGroup;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import java.util.Set;
@@ -15,6 +16,21 @@ public interface ProvisioningKeyService {
 
     /** Writes the key and returns its value: the only time a non-exportable key's value exists outside the request. */
     CreatedProvisioningKey create(CreateProvisioningKey request);
+
+    /**
+     * Creates the group and the key in it in one transaction (the Add wizard's inline group, K3): a refused
+     * key leaves no group behind. A refused group is reported as {@link NewMachineGroupRefusedException}.
+     */
+    CreatedProvisioningKey createInNewGroup(CreateMachineGroup group, CreateProvisioningKey key);
+
+    /**
+     * A new key for the same group and certificate with the same settings, and its value, this once (K12).
+     * The old key stops working now, or at {@code keepOldValidUntil}; it stays listed, pointing to its replacement.
+     */
+    CreatedProvisioningKey rotate(long id, RotateProvisioningKey request);
+
+    /** Disables the rotated keys whose time is up, in every organisation; returns how many. Work of the server, not of an admin. */
+    int retireDueKeys();
 
     ProvisioningKeySummary update(long id, UpdateProvisioningKey request);
 

@@ -3,6 +3,7 @@ package io.keygate.keys.internal;
 import io.keygate.audit.api.AuditEntry;
 import io.keygate.audit.api.AuditLog;
 import io.keygate.certificates.api.SigningCertificateService;
+import io.keygate.groups.api.CreateMachineGroup;
 import io.keygate.groups.api.MachineGroupService;
 import io.keygate.keymaterial.api.EncryptedSecret;
 import io.keygate.keymaterial.api.EncryptionContext;
@@ -13,6 +14,8 @@ import io.keygate.keys.api.CreateProvisioningKey;
 import io.keygate.keys.api.CreatedProvisioningKey;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.keys.api.NewMachineGroupRefusedException;
+import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.UpdateProvisioningKey;
@@ -20,6 +23,7 @@ import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
@@ -39,6 +43,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +52,8 @@ import java.util.Map;
 public class DefaultProvisioningKeyService implements ProvisioningKeyService {
 
     static final String RESOURCE = "provisioning key";
+    /** Who changed a key when the server did it by itself (a rotated key's deadline passed). */
+    static final String SYSTEM = "system";
 
     @PersistenceContext(unitName = "keygate")
     EntityManager em;
@@ -95,6 +102,89 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         key.maxUsage = requireMaxUsage(request.maxUsage(), 0);
         key.expiresAt = requireFutureExpiry(request.expiresAt());
         key.ipAllowList = IpAllowList.stored(IpAllowList.validate(request.ipAllowList()));
+        return storeNew(actor, key, Map.of());
+    }
+
+    @Override
+    public CreatedProvisioningKey createInNewGroup(CreateMachineGroup group, CreateProvisioningKey key) {
+        currentActor.get().requireAdministrator();
+        long groupId;
+        try {
+            groupId = groups.create(group).id();
+        } catch (KeygateException refusal) {
+            throw new NewMachineGroupRefusedException(refusal);
+        }
+        return create(new CreateProvisioningKey(key.name(), key.description(), groupId, key.signingCertificateId(), key.enabled(),
+                key.exportable(), key.allowReEnrollment(), key.maxUsage(), key.expiresAt(), key.ipAllowList()));
+    }
+
+    @Override
+    public CreatedProvisioningKey rotate(long id, RotateProvisioningKey request) {
+        Actor actor = currentActor.get();
+        ProvisioningKey old = find(id, actor.requireAdministrator());
+        OffsetDateTime now = Timestamps.now();
+        if (old.replacedBy != null) {
+            ProvisioningKey replacement = em.find(ProvisioningKey.class, old.replacedBy);
+            throw new ConflictException("key.already.rotated", "The key '" + old.name + "' was already rotated; its replacement is '"
+                    + replacement.name + "'.", List.of(old.name, replacement.name));
+        }
+        if (old.expiresAt != null && !old.expiresAt.isAfter(now)) {
+            throw new ConflictException("key.expired", "The key '" + old.name + "' has expired; a rotation would copy that expiry. "
+                    + "Create a new key instead.", List.of(old.name));
+        }
+        OffsetDateTime keepUntil = requireFutureInstant("keepOldValidUntil", request.keepOldValidUntil(), "The old key's deadline");
+        if (keepUntil != null && old.expiresAt != null && keepUntil.isAfter(old.expiresAt)) {
+            throw new InvalidInputException("deadline_after_expiry", "keepOldValidUntil", "The old key expires at " + old.expiresAt
+                    + "; it cannot stay valid after that.");
+        }
+        ProvisioningKey key = new ProvisioningKey();
+        key.organizationId = old.organizationId;
+        key.name = request.name() == null ? freeSuccessorName(old) : Names.requireValidName("name", request.name());
+        key.description = old.description;
+        key.machineGroupId = old.machineGroupId;
+        key.signingCertificateId = old.signingCertificateId;
+        key.enabled = true;
+        key.exportable = old.exportable;
+        key.allowReEnrollment = old.allowReEnrollment;
+        key.maxUsage = old.maxUsage;
+        key.expiresAt = old.expiresAt;
+        key.ipAllowList = old.ipAllowList;
+        key.rotatedFrom = old.id;
+        Map<String, Object> before = old.auditedFields();
+        CreatedProvisioningKey created = storeNew(actor, key, Map.of("rotatedFrom", old.id));
+        old.replacedBy = key.id;
+        if (keepUntil == null) {
+            old.enabled = false;
+        } else {
+            old.retiresAt = keepUntil;
+        }
+        old.modifiedAt = key.createdAt;
+        old.modifiedBy = actor.username();
+        flush(old);
+        audit.record(AuditEntry.success("provisioning_key.rotate", RESOURCE, old.id, old.name).withDetails(Map.of("keyId", old.keyId,
+                "replacementId", key.id, "replacementName", key.name, "replacementKeyId", key.keyId,
+                "before", before, "after", old.auditedFields())));
+        return created;
+    }
+
+    @Override
+    public int retireDueKeys() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> retired = em.createNativeQuery("UPDATE provisioning_key SET enabled = false, version = version + 1, "
+                        + "modified_at = now(), modified_by = ? WHERE enabled AND deleted_at IS NULL AND retires_at <= now() "
+                        + "RETURNING id, organization_id, name, key_id, retires_at")
+                .setParameter(1, SYSTEM)
+                .getResultList();
+        for (Object[] key : retired) {
+            audit.record(AuditEntry.success("provisioning_key.retire", RESOURCE, key[0], (String) key[2])
+                    .withDetails(Map.of("keyId", key[3], "retiresAt", String.valueOf(key[4])))
+                    .inOrganization(((Number) key[1]).longValue()));
+        }
+        return retired.size();
+    }
+
+    /** Writes a new key with a fresh value and audits it; {@code key} holds every field but the value's. */
+    private CreatedProvisioningKey storeNew(Actor actor, ProvisioningKey key, Map<String, Object> auditDetails) {
         key.createdAt = Timestamps.now();
         key.createdBy = actor.username();
         key.modifiedAt = key.createdAt;
@@ -104,12 +194,27 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         try {
             key.keyId = value.keyId();
             store(key, value);
-            audit.record(AuditEntry.success("provisioning_key.create", RESOURCE, key.id, key.name)
-                    .withDetails(Map.of("keyId", key.keyId, "machineGroupId", key.machineGroupId, "after", key.auditedFields())));
+            Map<String, Object> details = new LinkedHashMap<>(auditDetails);
+            details.put("keyId", key.keyId);
+            details.put("machineGroupId", key.machineGroupId);
+            details.put("after", key.auditedFields());
+            audit.record(AuditEntry.success("provisioning_key.create", RESOURCE, key.id, key.name).withDetails(details));
             return new CreatedProvisioningKey(toSummary(key), value.reveal());
         } finally {
             value.destroy();
         }
+    }
+
+    /** The first of laptops-2, laptops-3, ... that no live key uses. */
+    private String freeSuccessorName(ProvisioningKey old) {
+        String name = old.name;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            name = RotateProvisioningKey.successorName(name);
+            if (!nameTaken(old.organizationId, name, null)) {
+                return name;
+            }
+        }
+        throw ConflictException.duplicateName(RESOURCE, name);
     }
 
     @Override
@@ -140,6 +245,10 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         key.name = name;
         key.description = description;
         key.signingCertificateId = certificate;
+        if (request.enabled() && key.retiresAt != null && !key.retiresAt.isAfter(Timestamps.now())) {
+            // enabling a key whose rotation deadline passed is a deliberate decision to keep it
+            key.retiresAt = null;
+        }
         key.enabled = request.enabled();
         key.allowReEnrollment = request.allowReEnrollment();
         if (!request.exportable()) {
@@ -279,6 +388,13 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         return expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
     }
 
+    private static OffsetDateTime requireFutureInstant(String field, Instant instant, String what) {
+        if (instant != null && !instant.isAfter(Instant.now())) {
+            throw new InvalidInputException(field + "_in_past", field, what + " must be in the future.");
+        }
+        return instant == null ? null : Timestamps.of(instant);
+    }
+
     /** An unchanged expiry may lie in the past (the key expired); a new one must not. */
     private static OffsetDateTime sameOrFutureExpiry(Instant expiresAt, OffsetDateTime current) {
         if (expiresAt != null && current != null && expiresAt.equals(current.toInstant())) {
@@ -288,15 +404,18 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
     }
 
     private void requireUniqueName(long organization, String name, Long self) {
-        boolean taken = !em.createQuery("SELECT k.id FROM ProvisioningKey k WHERE k.organizationId = :organization "
+        if (nameTaken(organization, name, self)) {
+            throw ConflictException.duplicateName(RESOURCE, name);
+        }
+    }
+
+    private boolean nameTaken(long organization, String name, Long self) {
+        return !em.createQuery("SELECT k.id FROM ProvisioningKey k WHERE k.organizationId = :organization "
                         + "AND k.deletedAt IS NULL AND LOWER(k.name) = LOWER(:name) AND k.id <> :self", Long.class)
                 .setParameter("organization", organization).setParameter("name", name)
                 .setParameter("self", self == null ? -1L : self)
                 .setFlushMode(FlushModeType.COMMIT)
                 .setMaxResults(1).getResultList().isEmpty();
-        if (taken) {
-            throw ConflictException.duplicateName(RESOURCE, name);
-        }
     }
 
     private ProvisioningKey find(long id, long organization) {
@@ -309,9 +428,10 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
 
     private ProvisioningKeySummary toSummary(ProvisioningKey k) {
         String masked = k.exportable ? KeyValue.PREFIX + k.keyId + "_" + KeyValue.MASK : null;
-        return new ProvisioningKeySummary(k.id, k.name, k.description, k.machineGroupId, k.signingCertificateId, k.enabled,
+        return new ProvisioningKeySummary(k.id, k.name, k.description, k.machineGroupId, k.signingCertificateId, k.enabledAt(Timestamps.now()),
                 k.exportable, k.allowReEnrollment, k.maxUsage, k.usageCount, Timestamps.instant(k.expiresAt),
                 IpAllowList.parsed(k.ipAllowList), k.keyId, masked, Timestamps.instant(k.lastUsedAt),
-                Timestamps.instant(k.createdAt), k.createdBy, Timestamps.instant(k.modifiedAt), k.modifiedBy, k.version);
+                Timestamps.instant(k.createdAt), k.createdBy, Timestamps.instant(k.modifiedAt), k.modifiedBy, k.version,
+                Timestamps.instant(k.retiresAt), k.replacedBy, k.rotatedFrom);
     }
 }

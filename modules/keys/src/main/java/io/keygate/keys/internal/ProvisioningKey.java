@@ -62,6 +62,12 @@ public class ProvisioningKey {
     String modifiedBy;
     @Column(name = "deleted_at")
     OffsetDateTime deletedAt;
+    @Column(name = "retires_at")
+    OffsetDateTime retiresAt;
+    @Column(name = "replaced_by")
+    Long replacedBy;
+    @Column(name = "rotated_from", updatable = false)
+    Long rotatedFrom;
     @Version
     long version;
 
@@ -77,7 +83,13 @@ public class ProvisioningKey {
         fields.put("maxUsage", maxUsage == null ? "unlimited" : maxUsage);
         fields.put("expiresAt", expiresAt == null ? "never" : expiresAt.toString());
         fields.put("ipAllowList", ipAllowList);
+        fields.put("retiresAt", retiresAt == null ? "never" : retiresAt.toString());
         return fields;
+    }
+
+    /** Working now as far as status and rotation go: enabled, and not past a rotation's deadline. */
+    boolean enabledAt(OffsetDateTime now) {
+        return enabled && (retiresAt == null || retiresAt.isAfter(now));
     }
 
     @Override

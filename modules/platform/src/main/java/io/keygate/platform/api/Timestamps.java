@@ -19,6 +19,11 @@ public final class Timestamps {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** An instant from a request, as it will be stored; null stays null. */
+    public static OffsetDateTime of(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
     public static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }

@@ -77,14 +77,15 @@ keygate.keys = (function () {
             }
         },
 
-        showCreated: function (args) {
+        /** A new key (wizard step 5, or a rotation) in the element with the given id, default kg-created-value. */
+        showCreated: function (args, elementId) {
             if (args && args.provisioningKey) {
-                showValue('kg-created-value', args.provisioningKey);
+                showValue(elementId || 'kg-created-value', args.provisioningKey);
             }
         },
 
-        copyCreated: function () {
-            copyToClipboard(document.getElementById('kg-created-value').textContent).then(function () {
+        copyCreated: function (elementId) {
+            copyToClipboard(document.getElementById(elementId || 'kg-created-value').textContent).then(function () {
                 tell('info', text('copied'));
             }, function () {
                 tell('warn', text('copy-failed'));
@@ -92,8 +93,8 @@ keygate.keys = (function () {
         },
 
         /** Step 5 has the value already; the file is made here, so the value need not travel again. */
-        downloadCreated: function () {
-            var element = document.getElementById('kg-created-value');
+        downloadCreated: function (elementId) {
+            var element = document.getElementById(elementId || 'kg-created-value');
             var url = URL.createObjectURL(new Blob([element.textContent + '\n'], {type: 'text/plain;charset=utf-8'}));
             var link = document.createElement('a');
             link.href = url;
@@ -106,8 +107,8 @@ keygate.keys = (function () {
             }, 1000);
         },
 
-        clearCreated: function () {
-            wipe('kg-created-value');
+        clearCreated: function (elementId) {
+            wipe(elementId || 'kg-created-value');
         },
 
         /** K4: unchecking View/Export asks first; the answer either keeps it off or checks the box again. */
