@@ -58,11 +58,18 @@ public class ProvisioningKeyResource {
         return createdResponse(keys.create(RequestBodies.required(request)), uri);
     }
 
-    /** K12: a new key with the old one's settings; the body is optional ({@code name}, {@code keepOldValidUntil}). */
+    /**
+     * K12: a new key with the old one's settings. The JSON body ({@code name}, {@code keepOldValidUntil}) is
+     * optional, so {@code curl -X POST .../rotate} rotates with the defaults.
+     */
     @POST
     @Path("{id: [0-9]+}/rotate")
-    public Response rotate(@PathParam("id") long id, RotateProvisioningKey request, @Context UriInfo uri) {
-        return createdResponse(keys.rotate(id, request == null ? new RotateProvisioningKey(null, null) : request), uri);
+    @Consumes(MediaType.WILDCARD)
+    public Response rotate(@PathParam("id") long id, String body, @Context UriInfo uri) {
+        RotateProvisioningKey request = body == null || body.isBlank()
+                ? new RotateProvisioningKey(null, null)
+                : RequestBodies.required(StrictJson.JSONB.fromJson(body, RotateProvisioningKey.class));
+        return createdResponse(keys.rotate(id, request), uri);
     }
 
     @PUT

@@ -38,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
@@ -110,7 +111,7 @@ class ProvisioningKeyPageIT {
         browser.type(By.id("keyWizardForm:keyMaxUsage_input"), "5");
         browser.type(By.id("keyWizardForm:keyIpAllowList"), "10.0.0.0/8\n2001:db8::/32");
         browser.type(By.id("keyWizardForm:keyExpiresAt_input"), "2035-06-30 12:00");
-        closeOverlay(By.id("keyWizardForm:keyExpiresAt_panel"), "keyWizard_title");
+        closeCalendar("keyWizardForm:keyExpiresAt");
         browser.driver().findElement(By.cssSelector("[id='keyWizardForm:keyExportable'] .ui-chkbox-box")).click();
         browser.waitFor(By.id("exportConfirmForm:keepOn"));
         browser.screenshot("keys-wizard-3-export-confirmation");
@@ -320,7 +321,7 @@ class ProvisioningKeyPageIT {
         assertEquals("gateway-2", browser.waitFor(By.id("rotateDialogForm:name")).getAttribute("value"));
         browser.type(By.id("rotateDialogForm:name"), "GATEWAY");
         browser.type(By.id("rotateDialogForm:keepOldValidUntil_input"), "2035-01-01 00:00");
-        closeOverlay(By.id("rotateDialogForm:keepOldValidUntil_panel"), "rotateDialog_title");
+        closeCalendar("rotateDialogForm:keepOldValidUntil");
         click("rotateDialogForm:generate");
         browser.waitForText(By.id("rotateDialogForm:nameMessage"), "A provisioning key named 'GATEWAY' already exists");
         assertEquals(1, org.api().get(KEYS).json().getInt("totalCount"), "a refused rotation writes nothing");
@@ -422,13 +423,14 @@ class ProvisioningKeyPageIT {
         browser.waitFor(By.id(id)).click();
     }
 
-    /** Closes a date picker's calendar the way a person does: by clicking somewhere else (again, if it was still opening). */
-    private void closeOverlay(By overlay, String elsewhereId) {
+    /** Closes a date picker's calendar the way a keyboard user does: Escape in its input (again, if it was still opening). */
+    private void closeCalendar(String datePickerId) {
+        By overlay = By.id(datePickerId + "_panel");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(driver -> {
             if (driver.findElements(overlay).stream().noneMatch(WebElement::isDisplayed)) {
                 return true;
             }
-            driver.findElement(By.id(elsewhereId)).click();
+            driver.findElement(By.id(datePickerId + "_input")).sendKeys(Keys.ESCAPE);
             return false;
         });
     }
