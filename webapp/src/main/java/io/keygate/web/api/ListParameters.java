@@ -13,6 +13,9 @@ import java.util.Set;
  */
 final class ListParameters {
 
+    /** The query parameters of paging and sorting, which are not filters. */
+    static final Set<String> PAGING = Set.of("page", "pageSize", "sort");
+
     private ListParameters() {
     }
 
@@ -20,17 +23,6 @@ final class ListParameters {
         List<SortOrder> order = sort == null || sort.isBlank() ? List.of()
                 : Arrays.stream(sort.split(",")).map(String::trim).map(s -> SortOrder.parse(s, sortable)).toList();
         return new PageRequest(integer("page", page, 1), integer("pageSize", pageSize, PageRequest.DEFAULT_PAGE_SIZE), order);
-    }
-
-    static Boolean optionalBoolean(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        return switch (value) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new InvalidInputException("boolean_invalid", name, "The parameter " + name + " must be true or false.");
-        };
     }
 
     private static int integer(String name, String value, int defaultValue) {

@@ -32,9 +32,8 @@ public class MachineGroupResource {
 
     @GET
     public PageBody<MachineGroupSummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
-                                              @QueryParam("sort") String sort, @QueryParam("name") String name,
-                                              @QueryParam("enabled") String enabled) {
-        MachineGroupFilter filter = new MachineGroupFilter(name, ListParameters.optionalBoolean("enabled", enabled));
+                                              @QueryParam("sort") String sort, @Context UriInfo uri) {
+        MachineGroupFilter filter = MachineGroupFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
         return PageBody.of(groups.list(filter, ListParameters.pageRequest(page, pageSize, sort, MachineGroupService.SORTABLE_FIELDS)));
     }
 

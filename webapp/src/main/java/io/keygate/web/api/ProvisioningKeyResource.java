@@ -2,6 +2,7 @@ package io.keygate.web.api;
 
 import io.keygate.keys.api.CreateProvisioningKey;
 import io.keygate.keys.api.CreatedProvisioningKey;
+import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
@@ -41,10 +42,12 @@ public class ProvisioningKeyResource {
     @Inject
     ProvisioningKeyService keys;
 
+    /** Filters are the keys table's chips, by the names of {@link ProvisioningKeyFilter#PARAMETERS}; several values of one are alternatives. */
     @GET
     public PageBody<ProvisioningKeySummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
-                                                 @QueryParam("sort") String sort, @QueryParam("name") String name) {
-        return PageBody.of(keys.list(name, ListParameters.pageRequest(page, pageSize, sort, ProvisioningKeyService.SORTABLE_FIELDS)));
+                                                 @QueryParam("sort") String sort, @Context UriInfo uri) {
+        ProvisioningKeyFilter filter = ProvisioningKeyFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
+        return PageBody.of(keys.list(filter, ListParameters.pageRequest(page, pageSize, sort, ProvisioningKeyService.SORTABLE_FIELDS)));
     }
 
     @GET

@@ -32,7 +32,7 @@ public class MachineGroupListView implements Serializable {
     CurrentActor currentActor;
 
     private final LazyDataModel<MachineGroupSummary> model = new ServiceLazyModel<>(
-            (filters, page) -> groups.list(new MachineGroupFilter(ServiceLazyModel.filterText(filters, "name"), null), page),
+            (filters, page) -> groups.list(new MachineGroupFilter(ServiceLazyModel.filterText(filters, "name"), null, null, null), page),
             MachineGroupSummary::id);
     private MachineGroupForm form = new MachineGroupForm();
 

@@ -1,5 +1,6 @@
 package io.keygate.web.keys;
 
+import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
@@ -42,7 +43,7 @@ public class ProvisioningKeyListView implements Serializable {
     CurrentActor currentActor;
 
     private final LazyDataModel<ProvisioningKeySummary> model = new ServiceLazyModel<>(
-            (filters, page) -> keys.list(ServiceLazyModel.filterText(filters, "name"), page), ProvisioningKeySummary::id);
+            (filters, page) -> keys.list(nameFilter(ServiceLazyModel.filterText(filters, "name")), page), ProvisioningKeySummary::id);
 
     public void reveal(ProvisioningKeySummary key) {
         sendValue(key, ValueAccess.REVEAL);
@@ -130,6 +131,10 @@ public class ProvisioningKeyListView implements Serializable {
 
     public LazyDataModel<ProvisioningKeySummary> getModel() {
         return model;
+    }
+
+    private static ProvisioningKeyFilter nameFilter(String nameContains) {
+        return new ProvisioningKeyFilter(nameContains, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private String keyName(long id) {

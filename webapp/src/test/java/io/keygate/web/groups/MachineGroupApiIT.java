@@ -251,6 +251,34 @@ class MachineGroupApiIT {
     }
 
     @Test
+    void filtersByMachinesAndSearchesDescriptions() throws SQLException {
+        TestOrganization org = Organizations.create(base, "group-chips");
+        List<Long> ids = new ArrayList<>();
+        IntStream.range(0, 40).forEach(i -> ids.add(org.api().post(GROUPS,
+                group("g-" + String.format("%02d", i), i % 4 == 0 ? "Serves the EU shops" : "other", i % 5 != 0)).id()));
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement machine = db.prepareStatement("INSERT INTO machine (organization_id, machine_group_id, hostname, fingerprint) "
+                     + "VALUES (?, ?, 'host', 'fp')")) {
+            for (int i = 0; i < 40; i += 3) {
+                machine.setLong(1, org.id());
+                machine.setLong(2, ids.get(i));
+                machine.executeUpdate();
+            }
+        }
+
+        List<String> withMachines = names(org.api().get(GROUPS + "?hasMachines=true&pageSize=500").json());
+        List<String> empty = names(org.api().get(GROUPS + "?hasMachines=false&enabled=true&pageSize=500").json());
+        List<String> eu = names(org.api().get(GROUPS + "?search=eu%20SHOPS&pageSize=500").json());
+
+        assertEquals(IntStream.range(0, 40).filter(i -> i % 3 == 0).mapToObj(i -> "g-" + String.format("%02d", i)).toList(), withMachines);
+        assertEquals(IntStream.range(0, 40).filter(i -> i % 3 != 0 && i % 5 != 0).mapToObj(i -> "g-" + String.format("%02d", i)).toList(), empty);
+        assertEquals(IntStream.range(0, 40).filter(i -> i % 4 == 0).mapToObj(i -> "g-" + String.format("%02d", i)).toList(), eu);
+        assertEquals(40, org.api().get(GROUPS + "?search=g-").json().getInt("totalCount"), "the search also matches names");
+        assertParamError(org.api().get(GROUPS + "?hasMachines=some"), "hasMachines");
+        assertParamError(org.api().get(GROUPS + "?colour=blue"), "colour");
+    }
+
+    @Test
     void refusesBadListParametersNamingThem() {
         TestOrganization org = Organizations.create(base, "params");
 

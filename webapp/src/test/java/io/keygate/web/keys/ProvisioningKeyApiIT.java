@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -361,6 +362,133 @@ class ProvisioningKeyApiIT {
         assertError(other.org.api().post(KEYS + "/" + id + "/rotate", "{}"), 404, "not_found");
         assertEquals(key, setup.org.api().get(KEYS + "/" + id).json());
         assertNotEquals(0, setup.org.api().get(KEYS).json().getInt("totalCount"));
+    }
+
+    @Test
+    void filtersAndSortsLikeAReferenceComputedHere() throws SQLException {
+        Setup setup = Setup.of(base, "filters");
+        long secondGroup = setup.org.api().post("api/v1/machine-groups", "{\"name\":\"second-filters\",\"enabled\":true}").id();
+        long rootCertificate = setup.org.api().get("api/v1/signing-certificates?name=Root").list().getJsonObject(0).getJsonNumber("id").longValue();
+        String colleague = "colleague-" + setup.org.name();
+        assertEquals(201, setup.org.api().post("api/v1/admins", "{\"username\":\"" + colleague + "\",\"password\":\"" + Organizations.PASSWORD
+                + "\",\"role\":\"ADMINISTRATOR\"}").status());
+        ApiClient other = ApiClient.as(base, colleague, Organizations.PASSWORD);
+        java.util.Random random = new java.util.Random(20261126);
+        List<Integer> numbers = new ArrayList<>(java.util.stream.IntStream.range(0, 520).boxed().toList());
+        java.util.Collections.shuffle(numbers, random);
+        for (int i = 0; i < numbers.size(); i++) {
+            String name = (i % 3 == 0 ? "K" : "k") + String.format("%04d", numbers.get(i));
+            JsonObjectBuilder key = setup.key(name).add("description", i % 5 == 0 ? "blue fleet " + i : "plain " + i)
+                    .add("machineGroupId", i % 2 == 0 ? setup.groupId : secondGroup)
+                    .add("signingCertificateId", i % 7 == 0 ? rootCertificate : setup.certificateId)
+                    .add("exportable", i % 4 != 0).add("allowReEnrollment", i % 6 == 0).add("enabled", i % 9 != 0);
+            if (i % 3 != 0) {
+                key.add("expiresAt", Instant.now().plus(java.time.Duration.ofDays(1 + random.nextInt(400))).toString());
+            }
+            Response created = (i % 8 == 0 ? other : setup.org.api()).post(KEYS, key.build().toString());
+            assertEquals(201, created.status(), created.toString());
+        }
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            // what enrollment will change, spread by hand: usage against maximum, creation times, a passed rotation deadline
+            statement.executeUpdate("UPDATE provisioning_key SET max_usage = CASE WHEN id % 3 = 0 THEN 5 END, "
+                    + "usage_count = CASE WHEN id % 3 = 0 THEN id % 6 ELSE id % 4 END, "
+                    + "created_at = timestamptz '2026-01-01 00:00:00+00' + (id % 97) * interval '1 day', "
+                    + "last_used_at = CASE WHEN id % 4 = 0 THEN NULL ELSE timestamptz '2026-06-01 00:00:00+00' + (id % 13) * interval '1 hour' END, "
+                    + "retires_at = CASE WHEN id % 11 = 0 THEN now() - interval '1 hour' END "
+                    + "WHERE organization_id = " + setup.org.id());
+        }
+        List<KeyRow> all = KeyRow.all(setup.org.id());
+        assertEquals(520, all.size());
+        Instant expiryPivot = Instant.now().plus(java.time.Duration.ofDays(200));
+        Instant createdPivot = Instant.parse("2026-02-15T00:00:00Z");
+
+        assertSameKeys(setup, "", "name", all, k -> true, KeyRow.BY_NAME);
+        assertSameKeys(setup, "name=K00", "-createdAt", all, k -> k.name.toLowerCase().contains("k00"), KeyRow.BY_CREATED.reversed());
+        assertSameKeys(setup, "search=BLUE", "name", all, k -> k.description.contains("blue"), KeyRow.BY_NAME);
+        assertSameKeys(setup, "machineGroupId=" + secondGroup + "&enabled=true", "expiresAt", all,
+                k -> k.groupId == secondGroup && k.working(), KeyRow.BY_EXPIRY);
+        assertSameKeys(setup, "enabled=false", "-expiresAt", all, k -> !k.working(), KeyRow.BY_EXPIRY.reversed());
+        assertSameKeys(setup, "signingCertificateId=" + rootCertificate + "&signingCertificateId=" + setup.certificateId + "&exportable=false",
+                "-usageCount", all, k -> !k.exportable, KeyRow.BY_USAGE.reversed());
+        assertSameKeys(setup, "allowReEnrollment=true&usage=exhausted&usage=unused", "name", all,
+                k -> k.allowReEnrollment && (k.usage == 0 || k.max != null && k.usage >= k.max), KeyRow.BY_NAME);
+        assertSameKeys(setup, "usage=in_use", "-lastUsedAt", all, k -> k.usage > 0 && (k.max == null || k.usage < k.max),
+                KeyRow.BY_LAST_USED.reversed());
+        assertSameKeys(setup, "expiresBefore=" + expiryPivot, "expiresAt", all, k -> k.expires != null && k.expires.isBefore(expiryPivot),
+                KeyRow.BY_EXPIRY);
+        assertSameKeys(setup, "expiresAfter=" + expiryPivot, "expiresAt", all, k -> k.expires == null || k.expires.isAfter(expiryPivot),
+                KeyRow.BY_EXPIRY);
+        assertSameKeys(setup, "createdBy=" + colleague.toUpperCase() + "&createdFrom=2026-01-10&createdTo=" + createdPivot, "createdAt", all,
+                k -> k.createdBy.equals(colleague) && !k.created.isBefore(Instant.parse("2026-01-10T00:00:00Z")) && k.created.isBefore(createdPivot),
+                KeyRow.BY_CREATED);
+        assertSameKeys(setup, "machineGroupId=" + setup.groupId + "&usage=in_use&exportable=true&search=e", "-name", all,
+                k -> k.groupId == setup.groupId && k.usage > 0 && (k.max == null || k.usage < k.max) && k.exportable
+                        && (k.name.toLowerCase().contains("e") || k.description.contains("e")), KeyRow.BY_NAME.reversed());
+
+        assertError(setup.org.api().get(KEYS + "?colour=blue"), 400, "filter_unknown");
+        assertError(setup.org.api().get(KEYS + "?usage=sometimes"), 400, "choice_invalid");
+        assertError(setup.org.api().get(KEYS + "?machineGroupId=first"), 400, "id_invalid");
+        assertError(setup.org.api().get(KEYS + "?expiresBefore=soon"), 400, "instant_invalid");
+        assertError(setup.org.api().get(KEYS + "?createdFrom=2026-03-01&createdTo=2026-02-01"), 400, "range_empty");
+        assertError(setup.org.api().get(KEYS + "?enabled=yes"), 400, "boolean_invalid");
+    }
+
+    /** Reads every page of the API's answer (pageSize 100) and compares the ids, in order, with the reference. */
+    private static void assertSameKeys(Setup setup, String query, String sort, List<KeyRow> all, java.util.function.Predicate<KeyRow> matches,
+                                       java.util.Comparator<KeyRow> order) {
+        List<Long> expected = all.stream().filter(matches).sorted(order.thenComparing(KeyRow.BY_ID)).map(KeyRow::id).toList();
+        List<Long> actual = new ArrayList<>();
+        JsonObject page;
+        int number = 1;
+        do {
+            Response response = setup.org.api().get(KEYS + "?" + query + (query.isEmpty() ? "" : "&") + "sort=" + sort + "&pageSize=100&page=" + number++);
+            assertEquals(200, response.status(), query + ": " + response);
+            page = response.json();
+            page.getJsonArray("list").getValuesAs(JsonObject.class).forEach(key -> actual.add(key.getJsonNumber("id").longValue()));
+        } while (page.getInt("page") < page.getInt("totalPages"));
+        assertEquals(expected.size(), page.getInt("totalCount"), query);
+        assertEquals(expected, actual, query + " sorted by " + sort);
+        assertFalse(expected.isEmpty(), query + " matches nothing: a weak check");
+        assertTrue(query.isEmpty() || expected.size() < all.size(), query + " filters nothing: a weak check");
+    }
+
+    /** A key as the database holds it, for the reference answers. */
+    private record KeyRow(long id, String name, String description, long groupId, boolean working, boolean exportable,
+                          boolean allowReEnrollment, int usage, Integer max, Instant expires, Instant lastUsed, Instant created,
+                          String createdBy) {
+
+        static final java.util.Comparator<KeyRow> BY_ID = java.util.Comparator.comparingLong(KeyRow::id);
+        static final java.util.Comparator<KeyRow> BY_NAME = java.util.Comparator.comparing(k -> k.name.toLowerCase());
+        static final java.util.Comparator<KeyRow> BY_CREATED = java.util.Comparator.comparing(KeyRow::created);
+        static final java.util.Comparator<KeyRow> BY_USAGE = java.util.Comparator.comparingInt(KeyRow::usage);
+        /** PostgreSQL's order: empty expiries after all others when ascending. */
+        static final java.util.Comparator<KeyRow> BY_EXPIRY = java.util.Comparator.comparing(KeyRow::expires,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        static final java.util.Comparator<KeyRow> BY_LAST_USED = java.util.Comparator.comparing(KeyRow::lastUsed,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+        static List<KeyRow> all(long organization) throws SQLException {
+            List<KeyRow> rows = new ArrayList<>();
+            try (Connection db = TestDatabase.connect();
+                 PreparedStatement select = db.prepareStatement("SELECT id, name, description, machine_group_id, "
+                         + "enabled AND (retires_at IS NULL OR retires_at > now()), exportable, allow_re_enrollment, usage_count, max_usage, "
+                         + "expires_at, last_used_at, created_at, created_by FROM provisioning_key WHERE organization_id = ? AND deleted_at IS NULL")) {
+                select.setLong(1, organization);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new KeyRow(result.getLong(1), result.getString(2), result.getString(3), result.getLong(4), result.getBoolean(5),
+                                result.getBoolean(6), result.getBoolean(7), result.getInt(8), (Integer) result.getObject(9), instant(result, 10),
+                                instant(result, 11), instant(result, 12), result.getString(13)));
+                    }
+                }
+            }
+            return rows;
+        }
+
+        private static Instant instant(ResultSet result, int column) throws SQLException {
+            java.time.OffsetDateTime time = result.getObject(column, java.time.OffsetDateTime.class);
+            return time == null ? null : time.toInstant();
+        }
     }
 
     private static String update(JsonObject key, String name, boolean exportable, long version) {

@@ -25,7 +25,7 @@ final class SigningCertificateQueries {
     }
 
     private static CriteriaPages.Filter<SigningCertificate> matching(long organization, String nameContains) {
-        return (cb, certificate) -> {
+        return (cb, query, certificate) -> {
             List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, certificate, nameContains));
             where.add(cb.equal(certificate.get("organizationId"), organization));
             return where;

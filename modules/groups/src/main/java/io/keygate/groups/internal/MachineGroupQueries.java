@@ -2,9 +2,12 @@ package io.keygate.groups.internal;
 
 import io.keygate.groups.api.MachineGroupFilter;
 import io.keygate.platform.api.CriteriaPages;
+import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +43,22 @@ final class MachineGroupQueries {
     }
 
     private static CriteriaPages.Filter<MachineGroup> matching(long organization, MachineGroupFilter filter) {
-        return (cb, group) -> {
+        return (cb, query, group) -> {
             List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, group, filter.nameContains()));
             where.add(cb.equal(group.get("organizationId"), organization));
             if (filter.enabled() != null) {
                 where.add(cb.equal(group.get("enabled"), filter.enabled()));
+            }
+            if (filter.search() != null && !filter.search().isBlank()) {
+                String pattern = LikePatterns.containing(filter.search());
+                where.add(cb.or(cb.like(cb.lower(group.get("name")), pattern, LikePatterns.ESCAPE),
+                        cb.like(cb.lower(group.get("description")), pattern, LikePatterns.ESCAPE)));
+            }
+            if (filter.hasMachines() != null) {
+                Subquery<Long> members = query.subquery(Long.class);
+                Root<Machine> machine = members.from(Machine.class);
+                members.select(machine.get("id")).where(cb.equal(machine.get("machineGroupId"), group.get("id")));
+                where.add(filter.hasMachines() ? cb.exists(members) : cb.not(cb.exists(members)));
             }
             return where;
         };

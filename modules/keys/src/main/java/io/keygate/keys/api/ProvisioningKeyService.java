@@ -10,7 +10,7 @@ public interface ProvisioningKeyService {
 
     Set<String> SORTABLE_FIELDS = Set.of("name", "enabled", "usageCount", "expiresAt", "lastUsedAt", "createdAt");
 
-    Page<ProvisioningKeySummary> list(String nameContains, PageRequest page);
+    Page<ProvisioningKeySummary> list(ProvisioningKeyFilter filter, PageRequest page);
 
     ProvisioningKeySummary get(long id);
 

@@ -16,6 +16,7 @@ import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
 import io.keygate.keys.api.NewMachineGroupRefusedException;
 import io.keygate.keys.api.RotateProvisioningKey;
+import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.UpdateProvisioningKey;
@@ -74,11 +75,11 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ProvisioningKeySummary> list(String nameContains, PageRequest page) {
+    public Page<ProvisioningKeySummary> list(ProvisioningKeyFilter filter, PageRequest page) {
         long organization = currentActor.get().requireOrganization();
         ProvisioningKeyQueries queries = new ProvisioningKeyQueries(em);
-        List<ProvisioningKeySummary> list = queries.page(organization, nameContains, page).stream().map(this::toSummary).toList();
-        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, nameContains));
+        List<ProvisioningKeySummary> list = queries.page(organization, filter, page).stream().map(this::toSummary).toList();
+        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, filter));
     }
 
     @Override

@@ -1,9 +1,18 @@
 package io.keygate.keys.internal;
 
+import io.keygate.keys.api.ProvisioningKeyFilter;
+import io.keygate.keys.api.ProvisioningKeyFilter.UsageState;
 import io.keygate.platform.api.CriteriaPages;
+import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.Timestamps;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,20 +25,77 @@ final class ProvisioningKeyQueries {
         this.em = em;
     }
 
-    List<ProvisioningKey> page(long organization, String nameContains, PageRequest page) {
-        return CriteriaPages.page(em, ProvisioningKey.class, matching(organization, nameContains), page);
+    List<ProvisioningKey> page(long organization, ProvisioningKeyFilter filter, PageRequest page) {
+        return CriteriaPages.page(em, ProvisioningKey.class, matching(organization, filter, Timestamps.now()), page);
     }
 
-    long count(long organization, String nameContains) {
-        return CriteriaPages.count(em, ProvisioningKey.class, matching(organization, nameContains));
+    long count(long organization, ProvisioningKeyFilter filter) {
+        return CriteriaPages.count(em, ProvisioningKey.class, matching(organization, filter, Timestamps.now()));
     }
 
-    private static CriteriaPages.Filter<ProvisioningKey> matching(long organization, String nameContains) {
-        return (cb, key) -> {
-            List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, key, nameContains));
+    private static CriteriaPages.Filter<ProvisioningKey> matching(long organization, ProvisioningKeyFilter filter, OffsetDateTime now) {
+        return (cb, query, key) -> {
+            List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, key, filter.nameContains()));
             where.add(cb.equal(key.get("organizationId"), organization));
             where.add(cb.isNull(key.get("deletedAt")));
+            if (filter.search() != null && !filter.search().isBlank()) {
+                String pattern = LikePatterns.containing(filter.search());
+                where.add(cb.or(cb.like(cb.lower(key.get("name")), pattern, LikePatterns.ESCAPE),
+                        cb.like(cb.lower(key.get("description")), pattern, LikePatterns.ESCAPE)));
+            }
+            if (!filter.machineGroupIds().isEmpty()) {
+                where.add(key.get("machineGroupId").in(filter.machineGroupIds()));
+            }
+            if (!filter.signingCertificateIds().isEmpty()) {
+                where.add(key.get("signingCertificateId").in(filter.signingCertificateIds()));
+            }
+            if (filter.enabled() != null) {
+                Predicate working = cb.and(cb.isTrue(key.get("enabled")),
+                        cb.or(cb.isNull(key.get("retiresAt")), cb.greaterThan(key.<OffsetDateTime>get("retiresAt"), now)));
+                where.add(filter.enabled() ? working : cb.not(working));
+            }
+            equalUnlessNull(cb, key, where, "exportable", filter.exportable());
+            equalUnlessNull(cb, key, where, "allowReEnrollment", filter.allowReEnrollment());
+            if (!filter.usage().isEmpty()) {
+                where.add(cb.or(filter.usage().stream().map(state -> usage(cb, key, state)).toArray(Predicate[]::new)));
+            }
+            if (filter.expiresBefore() != null) {
+                where.add(cb.lessThan(key.<OffsetDateTime>get("expiresAt"), Timestamps.of(filter.expiresBefore())));
+            }
+            if (filter.expiresAfter() != null) {
+                where.add(cb.or(cb.isNull(key.get("expiresAt")),
+                        cb.greaterThan(key.<OffsetDateTime>get("expiresAt"), Timestamps.of(filter.expiresAfter()))));
+            }
+            if (!filter.createdBy().isEmpty()) {
+                where.add(cb.lower(key.get("createdBy")).in(filter.createdBy().stream().map(String::toLowerCase).toList()));
+            }
+            atOrAfter(cb, key, where, "createdAt", filter.createdFrom());
+            if (filter.createdTo() != null) {
+                where.add(cb.lessThan(key.<OffsetDateTime>get("createdAt"), Timestamps.of(filter.createdTo())));
+            }
             return where;
         };
+    }
+
+    private static Predicate usage(CriteriaBuilder cb, Root<ProvisioningKey> key, UsageState state) {
+        Expression<Integer> count = key.get("usageCount");
+        Expression<Integer> max = key.get("maxUsage");
+        return switch (state) {
+            case UNUSED -> cb.equal(count, 0);
+            case IN_USE -> cb.and(cb.greaterThan(count, 0), cb.or(cb.isNull(max), cb.lessThan(count, max)));
+            case EXHAUSTED -> cb.and(cb.isNotNull(max), cb.greaterThanOrEqualTo(count, max));
+        };
+    }
+
+    private static void equalUnlessNull(CriteriaBuilder cb, Root<ProvisioningKey> key, List<Predicate> where, String field, Boolean value) {
+        if (value != null) {
+            where.add(cb.equal(key.get(field), value));
+        }
+    }
+
+    private static void atOrAfter(CriteriaBuilder cb, Root<ProvisioningKey> key, List<Predicate> where, String field, Instant from) {
+        if (from != null) {
+            where.add(cb.greaterThanOrEqualTo(key.<OffsetDateTime>get(field), Timestamps.of(from)));
+        }
     }
 }

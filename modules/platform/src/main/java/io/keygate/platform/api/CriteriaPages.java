@@ -1,6 +1,7 @@
 package io.keygate.platform.api;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
@@ -16,10 +17,10 @@ import java.util.List;
  */
 public final class CriteriaPages {
 
-    /** The conditions a list applies, in the module's own terms. */
+    /** The conditions a list applies, in the module's own terms; {@code query} makes subqueries. */
     @FunctionalInterface
     public interface Filter<T> {
-        List<Predicate> where(CriteriaBuilder cb, Root<T> root);
+        List<Predicate> where(CriteriaBuilder cb, AbstractQuery<?> query, Root<T> root);
     }
 
     private CriteriaPages() {
@@ -29,7 +30,7 @@ public final class CriteriaPages {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<T> query = cb.createQuery(type);
         Root<T> root = query.from(type);
-        query.where(filter.where(cb, root).toArray(Predicate[]::new));
+        query.where(filter.where(cb, query, root).toArray(Predicate[]::new));
         List<Order> order = new ArrayList<>();
         for (SortOrder sort : page.sort()) {
             Expression<?> key = "name".equals(sort.field()) ? cb.lower(root.get("name")) : root.get(sort.field());
@@ -47,7 +48,7 @@ public final class CriteriaPages {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<T> root = query.from(type);
-        query.select(cb.count(root)).where(filter.where(cb, root).toArray(Predicate[]::new));
+        query.select(cb.count(root)).where(filter.where(cb, query, root).toArray(Predicate[]::new));
         return em.createQuery(query).getSingleResult();
     }
 
