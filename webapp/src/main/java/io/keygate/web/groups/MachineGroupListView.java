@@ -9,15 +9,20 @@ import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
-import io.keygate.web.faces.ServiceLazyModel;
 import io.keygate.web.faces.Times;
+import io.keygate.web.tables.TableColumn;
+import io.keygate.web.tables.TableControls;
+import io.keygate.web.tables.TableDefinition;
+import io.keygate.web.tables.TablePreferences;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import org.primefaces.model.LazyDataModel;
+import java.util.List;
+import java.util.Set;
 
 /** The Machine Groups page: the lazy table and the Add / Edit / Delete dialogs. */
 @Named
@@ -31,10 +36,30 @@ public class MachineGroupListView implements Serializable {
     @Inject
     CurrentActor currentActor;
 
-    private final LazyDataModel<MachineGroupSummary> model = new ServiceLazyModel<>(
-            (filters, page) -> groups.list(new MachineGroupFilter(ServiceLazyModel.filterText(filters, "name"), null, null, null), page),
-            MachineGroupSummary::id);
+    /** The groups table (G1): Name and Actions always shown (T5). */
+    static final TableDefinition TABLE = new TableDefinition("machine-groups", List.of(TableColumn.fixed("name"),
+            TableColumn.shown("description"), TableColumn.shown("status"), TableColumn.shown("machines"), TableColumn.shown("created"),
+            TableColumn.fixed("actions")), MachineGroupFilter.PARAMETERS);
+
+    @Inject
+    TablePreferences preferences;
+
+    private TableControls<GroupFilterForm> table;
     private MachineGroupForm form = new MachineGroupForm();
+
+    @PostConstruct
+    void createTable() {
+        table = new TableControls<>(TABLE, preferences, GroupFilterForm::of, criteria -> MachineGroupFilter.parse(criteria, Set.of()),
+                (criteria, page) -> groups.list(MachineGroupFilter.parse(criteria, Set.of()), page), MachineGroupSummary::id);
+    }
+
+    /** The page opens as its URL says, else as the admin left it (T3-T5, T7). */
+    public void open() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!faces.isPostback()) {
+            table.open(faces.getExternalContext().getRequestParameterValuesMap());
+        }
+    }
 
     public void startAdd() {
         form = new MachineGroupForm();
@@ -78,8 +103,8 @@ public class MachineGroupListView implements Serializable {
         return Times.format(instant);
     }
 
-    public LazyDataModel<MachineGroupSummary> getModel() {
-        return model;
+    public TableControls<GroupFilterForm> getTable() {
+        return table;
     }
 
     public MachineGroupForm getForm() {

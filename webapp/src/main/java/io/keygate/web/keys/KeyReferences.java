@@ -8,9 +8,12 @@ import io.keygate.groups.api.MachineGroupSummary;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.SortOrder;
+import io.keygate.web.faces.FormMessages;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,5 +81,30 @@ public class KeyReferences {
                 return "";
             }
         });
+    }
+
+    /** The groups a filter chip offers: all of them, and any selected one that no longer exists, named as such (T9). */
+    public List<Choice> groupChoices(List<Long> selected) {
+        return choices(getGroups().stream().map(group -> new Choice(group.id(), group.name())).toList(), selected, "table.deletedGroup");
+    }
+
+    /** The certificates a filter chip offers, and any selected one that no longer exists. */
+    public List<Choice> certificateChoices(List<Long> selected) {
+        return choices(getCertificates().stream().map(certificate -> new Choice(certificate.id(), certificate.name())).toList(), selected,
+                "table.deletedCertificate");
+    }
+
+    private static List<Choice> choices(List<Choice> existing, List<Long> selected, String missingKey) {
+        List<Choice> choices = new ArrayList<>(existing);
+        for (Long id : selected) {
+            if (existing.stream().noneMatch(choice -> choice.id() == id)) {
+                choices.add(new Choice(id, FormMessages.text(FacesContext.getCurrentInstance(), missingKey, id)));
+            }
+        }
+        return choices;
+    }
+
+    /** An option of a filter chip. */
+    public record Choice(long id, String label) {
     }
 }

@@ -9,8 +9,12 @@ import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
-import io.keygate.web.faces.ServiceLazyModel;
 import io.keygate.web.faces.Times;
+import io.keygate.web.tables.TableColumn;
+import io.keygate.web.tables.TableControls;
+import io.keygate.web.tables.TableDefinition;
+import io.keygate.web.tables.TablePreferences;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,9 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
 
 /**
@@ -42,8 +47,34 @@ public class ProvisioningKeyListView implements Serializable {
     @Inject
     CurrentActor currentActor;
 
-    private final LazyDataModel<ProvisioningKeySummary> model = new ServiceLazyModel<>(
-            (filters, page) -> keys.list(nameFilter(ServiceLazyModel.filterText(filters, "name")), page), ProvisioningKeySummary::id);
+    /** The keys table (K8): Name and Actions always shown, the rest as the admin chooses (T5). */
+    static final TableDefinition TABLE = new TableDefinition("provisioning-keys", List.of(TableColumn.fixed("name"),
+            TableColumn.shown("machineGroup"), TableColumn.shown("status"), TableColumn.shown("value"), TableColumn.shown("usage"),
+            TableColumn.shown("expires"), TableColumn.shown("certificate"), TableColumn.shown("lastUsed"), TableColumn.shown("created"),
+            TableColumn.fixed("actions")), ProvisioningKeyFilter.PARAMETERS);
+
+    @Inject
+    TablePreferences preferences;
+
+    private TableControls<KeyFilterForm> table;
+
+    @PostConstruct
+    void createTable() {
+        table = new TableControls<>(TABLE, preferences, KeyFilterForm::of, ProvisioningKeyListView::check,
+                (criteria, page) -> keys.list(ProvisioningKeyFilter.parse(criteria, Set.of()), page), ProvisioningKeySummary::id);
+    }
+
+    /** The page opens as its URL says, else as the admin left it (T3-T5, T7). */
+    public void open() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!faces.isPostback()) {
+            table.open(faces.getExternalContext().getRequestParameterValuesMap());
+        }
+    }
+
+    private static void check(Map<String, List<String>> criteria) {
+        ProvisioningKeyFilter.parse(criteria, Set.of());
+    }
 
     public void reveal(ProvisioningKeySummary key) {
         sendValue(key, ValueAccess.REVEAL);
@@ -129,12 +160,8 @@ public class ProvisioningKeyListView implements Serializable {
         return Times.format(instant);
     }
 
-    public LazyDataModel<ProvisioningKeySummary> getModel() {
-        return model;
-    }
-
-    private static ProvisioningKeyFilter nameFilter(String nameContains) {
-        return new ProvisioningKeyFilter(nameContains, null, null, null, null, null, null, null, null, null, null, null, null);
+    public TableControls<KeyFilterForm> getTable() {
+        return table;
     }
 
     private String keyName(long id) {

@@ -1,0 +1,305 @@
+package io.keygate.web.tables;
+
+import io.keygate.platform.api.KeygateException;
+import io.keygate.web.faces.FormMessages;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.event.AjaxBehaviorEvent;
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.primefaces.component.api.UIColumn;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.event.ColumnResizeEvent;
+import org.primefaces.event.ColumnToggleEvent;
+import org.primefaces.event.ToggleEvent;
+import org.primefaces.model.ColumnMeta;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import org.primefaces.model.Visibility;
+
+/**
+ * The table component's server side (T1-T9), shared by every table page: the filter bar and its saved
+ * filters, global search, column layout, expansion and the URL. A page owns one, gives it the table's
+ * definition, how to make filter inputs from criteria, and how its module checks criteria.
+ *
+ * @param <D> the page's filter-bar inputs
+ */
+public class TableControls<D extends FilterDraft> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Checks criteria the way the module will read them, refusing malformed ones with the chip's name. */
+    @FunctionalInterface
+    public interface CriteriaCheck extends Serializable {
+        void check(Map<String, List<String>> criteria);
+    }
+
+    /** Makes the filter-bar inputs that show the given criteria. */
+    @FunctionalInterface
+    public interface DraftFactory<D> extends Serializable {
+        D of(Map<String, List<String>> criteria);
+    }
+
+    private final TableState state;
+    private final TableModel<?> model;
+    private final TablePreferences preferences;
+    private final DraftFactory<D> drafts;
+    private final CriteriaCheck check;
+    private D draft;
+    private String search = "";
+    private String newFilterName;
+    private boolean newFilterForSessionOnly = true;
+    private List<TablePreferences.SavedFilterChoice> savedFilters;
+
+    public <T> TableControls(TableDefinition definition, TablePreferences preferences, DraftFactory<D> drafts, CriteriaCheck check,
+                             TableModel.Loader<T> loader, TableModel.RowKey<T> rowKey) {
+        this.state = new TableState(definition);
+        this.model = new TableModel<>(state, loader, rowKey);
+        this.preferences = preferences;
+        this.drafts = drafts;
+        this.check = check;
+        this.draft = drafts.of(Map.of());
+    }
+
+    /**
+     * Opens the table as the URL asks, else as the admin left it: their layout, then the URL's filters,
+     * or the saved filter it names, or the admin's default view.
+     */
+    public void open(Map<String, String[]> parameters) {
+        Long defaultFilter = preferences.restore(state);
+        state.readQuery(parameters);
+        Long view = TableState.viewOf(parameters);
+        if (view == null && !state.isFiltered() && defaultFilter != null) {
+            view = defaultFilter;
+        }
+        if (view != null) {
+            choose(view, !state.isFiltered());
+        }
+        try {
+            check.check(state.getApplied());
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+            state.apply(Map.of());
+            state.forgetChoice();
+        }
+        syncInputs();
+    }
+
+    // -- filter bar (T2, T3) and search (T8)
+
+    public void applyFilters() {
+        try {
+            apply(draft.toCriteria());
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+        }
+    }
+
+    public void clearInputs() {
+        draft = drafts.of(Map.of());
+    }
+
+    public void resetFilters() {
+        state.apply(Map.of());
+        state.forgetChoice();
+        syncInputs();
+    }
+
+    public void applySearch() {
+        Map<String, List<String>> criteria = new java.util.LinkedHashMap<>(state.getApplied());
+        criteria.remove(TableState.SEARCH);
+        if (search != null && !search.isBlank()) {
+            criteria.put(TableState.SEARCH, List.of(search.trim()));
+        }
+        apply(criteria);
+    }
+
+    public void toggleFilters() {
+        state.setFiltersHidden(!state.isFiltersHidden());
+        preferences.saveLayout(state);
+    }
+
+    private void apply(Map<String, List<String>> criteria) {
+        try {
+            check.check(criteria);
+            state.apply(criteria);
+            syncInputs();
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+        }
+    }
+
+    private void syncInputs() {
+        draft = drafts.of(state.getApplied());
+        search = state.getSearch();
+    }
+
+    // -- saved filters (T4, T9)
+
+    public List<TablePreferences.SavedFilterChoice> getSavedFilters() {
+        if (savedFilters == null) {
+            savedFilters = preferences.savedFilters(state.getDefinition().id());
+        }
+        return savedFilters;
+    }
+
+    public void choose(long id) {
+        choose(id, true);
+    }
+
+    private void choose(long id, boolean applyIt) {
+        savedFilters = null;
+        getSavedFilters().stream().filter(saved -> saved.id() == id).findFirst().ifPresentOrElse(saved -> {
+            if (applyIt) {
+                state.choose(saved.id(), saved.name(), saved.criteria());
+                syncInputs();
+            }
+        }, () -> FormMessages.error("table.savedFilterGone"));
+    }
+
+    public void saveApplied() {
+        run(() -> {
+            TablePreferences.SavedFilterChoice saved = preferences.saveFilter(state.getDefinition().id(), newFilterName,
+                    newFilterForSessionOnly, state.getApplied());
+            state.choose(saved.id(), saved.name(), saved.criteria());
+            newFilterName = null;
+            FormMessages.info("table.filterSaved", saved.name());
+        });
+    }
+
+    public void saveChanges() {
+        if (state.getSavedFilterId() != null) {
+            run(() -> {
+                TablePreferences.SavedFilterChoice saved = preferences.updateFilter(state.getSavedFilterId(), state.getApplied());
+                state.choose(saved.id(), saved.name(), saved.criteria());
+                FormMessages.info("table.filterSaved", saved.name());
+            });
+        }
+    }
+
+    public void discardChanges() {
+        state.discardChanges();
+        syncInputs();
+    }
+
+    public void deleteSaved(long id) {
+        run(() -> {
+            preferences.deleteFilter(id);
+            if (Long.valueOf(id).equals(state.getSavedFilterId())) {
+                state.forgetChoice();
+            }
+        });
+    }
+
+    public void makeDefault(long id) {
+        run(() -> preferences.makeDefault(state.getDefinition().id(), id));
+    }
+
+    private void run(Runnable change) {
+        try {
+            change.run();
+        } catch (KeygateException refusal) {
+            FormMessages.showRefusal(refusal);
+        } finally {
+            savedFilters = null;
+        }
+    }
+
+    // -- columns (T5)
+
+    public void onColumnToggle(ColumnToggleEvent event) {
+        changeColumns(state -> state.show(idOf(event.getColumn()), event.getVisibility() == Visibility.VISIBLE));
+    }
+
+    public void onColumnResize(ColumnResizeEvent event) {
+        changeColumns(state -> state.resize(idOf(event.getColumn()), event.getWidth()));
+    }
+
+    /** PrimeFaces has decoded the dragged order into the table's column meta by the time this runs. */
+    public void onColumnReorder(AjaxBehaviorEvent event) {
+        DataTable table = (DataTable) event.getComponent();
+        List<String> order = table.getColumnMeta().entrySet().stream()
+                .filter(entry -> entry.getValue().getDisplayPriority() != null)
+                .sorted(Comparator.comparing((Map.Entry<String, ColumnMeta> entry) -> entry.getValue().getDisplayPriority()))
+                .map(entry -> table.findColumn(entry.getKey()))
+                .map(TableControls::idOf)
+                .toList();
+        changeColumns(state -> state.reorder(order));
+    }
+
+    public void resetColumns() {
+        changeColumns(TableState::resetColumns);
+    }
+
+    private void changeColumns(Consumer<TableState> change) {
+        change.accept(state);
+        preferences.saveLayout(state);
+    }
+
+    private static String idOf(UIColumn column) {
+        return column instanceof UIComponent component ? component.getId() : null;
+    }
+
+    // -- rows (T6)
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void onRowToggle(ToggleEvent event) {
+        state.setExpanded(((TableModel) model).getRowKey(event.getData()), event.getVisibility() == Visibility.VISIBLE);
+    }
+
+    public void expandAll() {
+        state.expandAll(model.currentRowKeys());
+    }
+
+    /** The table's lazy model, for {@code value}. */
+    public TableModel<?> getModel() {
+        return model;
+    }
+
+    public void collapseAll() {
+        state.collapseAll();
+    }
+
+    /** The sort the URL asked for, for the table's {@code sortBy}; PrimeFaces keeps later sorts itself. */
+    public SortMeta getInitialSort() {
+        if (state.getSort() == null) {
+            return null;
+        }
+        return SortMeta.builder().field(state.getSortField())
+                .order(state.isSortAscending() ? SortOrder.ASCENDING : SortOrder.DESCENDING).build();
+    }
+
+    public TableState getState() {
+        return state;
+    }
+
+    public D getDraft() {
+        return draft;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getNewFilterName() {
+        return newFilterName;
+    }
+
+    public void setNewFilterName(String newFilterName) {
+        this.newFilterName = newFilterName;
+    }
+
+    public boolean isNewFilterForSessionOnly() {
+        return newFilterForSessionOnly;
+    }
+
+    public void setNewFilterForSessionOnly(boolean newFilterForSessionOnly) {
+        this.newFilterForSessionOnly = newFilterForSessionOnly;
+    }
+}

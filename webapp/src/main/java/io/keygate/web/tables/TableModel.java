@@ -1,0 +1,81 @@
+package io.keygate.web.tables;
+
+import io.keygate.platform.api.Page;
+import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The lazy model of a table with a {@link TableState}: each load asks the module service for one page
+ * with the state's filters, records page and sort in the state, and hands the resulting URL query to
+ * the browser ({@code args.tableQuery}), which puts it in the address bar.
+ */
+public class TableModel<T> extends LazyDataModel<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One page of rows for the applied filters; a page implements it by calling its module service. */
+    @FunctionalInterface
+    public interface Loader<T> extends Serializable {
+        Page<T> load(Map<String, List<String>> criteria, PageRequest page);
+    }
+
+    /** The key PrimeFaces uses to find a row again. */
+    @FunctionalInterface
+    public interface RowKey<T> extends Serializable {
+        Object of(T row);
+    }
+
+    private final TableState state;
+    private final Loader<T> loader;
+    private final RowKey<T> rowKey;
+    private List<T> currentRows = List.of();
+
+    public TableModel(TableState state, Loader<T> loader, RowKey<T> rowKey) {
+        this.state = state;
+        this.loader = loader;
+        this.rowKey = rowKey;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filters) {
+        return (int) loader.load(state.getApplied(), new PageRequest(1, 1, List.of())).totalCount();
+    }
+
+    @Override
+    public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filters) {
+        List<SortOrder> sort = sortBy.values().stream()
+                .filter(meta -> meta.getOrder() != null && !meta.getOrder().isUnsorted())
+                .map(meta -> new SortOrder(meta.getField(), meta.getOrder().isAscending()))
+                .toList();
+        state.loaded(first, pageSize, sort);
+        Page<T> page = loader.load(state.getApplied(), new PageRequest(first / pageSize + 1, pageSize, sort));
+        setRowCount((int) page.totalCount());
+        currentRows = page.list();
+        if (PrimeFaces.current().isAjaxRequest()) {
+            PrimeFaces.current().ajax().addCallbackParam("tableQuery", state.query());
+        }
+        return currentRows;
+    }
+
+    /** The keys of the rows on the current page, for Expand All. */
+    public List<Object> currentRowKeys() {
+        return currentRows.stream().map(rowKey::of).toList();
+    }
+
+    @Override
+    public String getRowKey(T row) {
+        return String.valueOf(rowKey.of(row));
+    }
+
+    @Override
+    public T getRowData(String key) {
+        return currentRows.stream().filter(row -> getRowKey(row).equals(key)).findFirst().orElse(null);
+    }
+}
