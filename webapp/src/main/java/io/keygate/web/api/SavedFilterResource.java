@@ -1,5 +1,6 @@
 package io.keygate.web.api;
 
+import io.keygate.platform.api.Page;
 import io.keygate.preferences.api.SaveFilter;
 import io.keygate.preferences.api.SavedFilter;
 import io.keygate.preferences.api.SavedFilterService;
@@ -36,9 +37,11 @@ public class SavedFilterResource {
     @Inject
     SavedFilterService filters;
 
+    /** All of the caller's filters of one table (at most {@value SavedFilterService#MAX_PER_TABLE}), in the shape of every list. */
     @GET
-    public List<SavedFilter> list(@QueryParam("table") String table) {
-        return filters.list(table, NO_SESSION);
+    public PageBody<SavedFilter> list(@QueryParam("table") String table) {
+        List<SavedFilter> list = filters.list(table, NO_SESSION);
+        return PageBody.of(new Page<>(list, 1, SavedFilterService.MAX_PER_TABLE, list.size()));
     }
 
     @GET

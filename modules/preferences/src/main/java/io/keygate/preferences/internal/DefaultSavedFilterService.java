@@ -148,7 +148,7 @@ public class DefaultSavedFilterService implements SavedFilterService {
     /** The admin's kept filters of the table, and this session's (none when there is no session). */
     private <T> TypedQuery<T> visible(long account, String table, String sessionKey, Class<T> type, String select) {
         return em.createQuery(select + " WHERE f.accountId = :account AND f.tableName = :table AND (f.scope = :kept OR "
-                        + "(f.scope = :session AND f.sessionKey = :key)) ORDER BY f.id", type)
+                        + "(f.scope = :session AND f.sessionKey = :key))" + (type == Long.class ? "" : " ORDER BY f.id"), type)
                 .setParameter("account", account).setParameter("table", table)
                 .setParameter("kept", FilterScope.PREFERENCES).setParameter("session", FilterScope.SESSION)
                 .setParameter("key", sessionKey == null ? "" : sessionKey)
