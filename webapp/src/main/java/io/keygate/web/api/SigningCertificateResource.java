@@ -1,6 +1,7 @@
 package io.keygate.web.api;
 
 import io.keygate.certificates.api.CreateSigningCertificate;
+import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.certificates.api.SigningCertificateService;
 import io.keygate.certificates.api.SigningCertificateSummary;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,8 +33,9 @@ public class SigningCertificateResource {
 
     @GET
     public PageBody<SigningCertificateSummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
-                                                    @QueryParam("sort") String sort, @QueryParam("name") String name) {
-        return PageBody.of(certificates.list(name, ListParameters.pageRequest(page, pageSize, sort, SigningCertificateService.SORTABLE_FIELDS)));
+                                                    @QueryParam("sort") String sort, @Context UriInfo uri) {
+        SigningCertificateFilter filter = SigningCertificateFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
+        return PageBody.of(certificates.list(filter, ListParameters.pageRequest(page, pageSize, sort, SigningCertificateService.SORTABLE_FIELDS)));
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.keygate.web.certificates;
 
 import io.keygate.certificates.api.CertificateType;
 import io.keygate.certificates.api.KeyAlgorithm;
+import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.certificates.api.SigningCertificateService;
 import io.keygate.certificates.api.SigningCertificateSummary;
 import io.keygate.platform.api.CurrentActor;
@@ -9,8 +10,12 @@ import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
-import io.keygate.web.faces.ServiceLazyModel;
 import io.keygate.web.faces.Times;
+import io.keygate.web.tables.TableColumn;
+import io.keygate.web.tables.TableControls;
+import io.keygate.web.tables.TableDefinition;
+import io.keygate.web.tables.TablePreferences;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,8 +25,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
 
 /** The Signing Certificates page: the organisation's enrollment CAs, Add, Download (PEM) and Delete. */
@@ -36,14 +41,41 @@ public class SigningCertificateListView implements Serializable {
     @Inject
     CurrentActor currentActor;
 
-    private final LazyDataModel<SigningCertificateSummary> model = new ServiceLazyModel<>(
-            (filters, page) -> certificates.list(ServiceLazyModel.filterText(filters, "name"), page), SigningCertificateSummary::id);
+    /** The certificates table: Name and Actions always shown (T5). */
+    static final TableDefinition TABLE = new TableDefinition("signing-certificates", List.of(TableColumn.fixed("name"),
+            TableColumn.shown("description"), TableColumn.shown("type"), TableColumn.shown("subject"), TableColumn.shown("validFrom"),
+            TableColumn.shown("validTo"), TableColumn.shown("fingerprint"), TableColumn.shown("keys"), TableColumn.fixed("actions")),
+            SigningCertificateFilter.PARAMETERS);
+
+    @Inject
+    TablePreferences preferences;
+
+    private TableControls<CertificateFilterForm> table;
     private SigningCertificateForm form = new SigningCertificateForm();
     private List<SigningCertificateSummary> roots = List.of();
 
+    @PostConstruct
+    void createTable() {
+        table = new TableControls<>(TABLE, preferences, CertificateFilterForm::of,
+                criteria -> SigningCertificateFilter.parse(criteria, Set.of()),
+                (criteria, page) -> certificates.list(SigningCertificateFilter.parse(criteria, Set.of()), page), SigningCertificateSummary::id);
+    }
+
+    /** The page opens as its URL says, else as the admin left it (T3-T5, T7). */
+    public void open() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!faces.isPostback()) {
+            table.open(faces.getExternalContext().getRequestParameterValuesMap());
+        }
+    }
+
+    public TableControls<CertificateFilterForm> getTable() {
+        return table;
+    }
+
     public void startAdd() {
         form = new SigningCertificateForm();
-        roots = certificates.list(null, new PageRequest(1, PageRequest.MAX_PAGE_SIZE, List.of())).list().stream()
+        roots = certificates.list(SigningCertificateFilter.none(), new PageRequest(1, PageRequest.MAX_PAGE_SIZE, List.of())).list().stream()
                 .filter(certificate -> certificate.type() == CertificateType.ROOT)
                 .toList();
     }
@@ -101,9 +133,6 @@ public class SigningCertificateListView implements Serializable {
         return Times.format(instant);
     }
 
-    public LazyDataModel<SigningCertificateSummary> getModel() {
-        return model;
-    }
 
     public SigningCertificateForm getForm() {
         return form;

@@ -1,5 +1,6 @@
 package io.keygate.web.keys;
 
+import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.certificates.api.SigningCertificateService;
 import io.keygate.certificates.api.SigningCertificateSummary;
 import io.keygate.groups.api.MachineGroupFilter;
@@ -49,7 +50,7 @@ public class KeyReferences {
 
     public List<SigningCertificateSummary> getCertificates() {
         if (certificates == null) {
-            certificates = certificateService.list(null, ALL_BY_NAME).list();
+            certificates = certificateService.list(SigningCertificateFilter.none(), ALL_BY_NAME).list();
             certificates.forEach(certificate -> certificateNames.put(certificate.id(), certificate.name()));
         }
         return certificates;

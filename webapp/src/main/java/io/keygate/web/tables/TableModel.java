@@ -36,6 +36,8 @@ public class TableModel<T> extends LazyDataModel<T> {
     private final Loader<T> loader;
     private final RowKey<T> rowKey;
     private List<T> currentRows = List.of();
+    private Map<String, List<String>> countedCriteria;
+    private long lastTotal;
 
     public TableModel(TableState state, Loader<T> loader, RowKey<T> rowKey) {
         this.state = state;
@@ -43,9 +45,18 @@ public class TableModel<T> extends LazyDataModel<T> {
         this.rowKey = rowKey;
     }
 
+    /**
+     * PrimeFaces asks for the count before each load, to place the paginator; the load that follows counts
+     * again and corrects it. So the total of the last load is reused while the filters stay the same, and
+     * the database counts once per render, not twice.
+     */
     @Override
     public int count(Map<String, FilterMeta> filters) {
-        return (int) loader.load(state.getApplied(), new PageRequest(1, 1, List.of())).totalCount();
+        if (!state.getApplied().equals(countedCriteria)) {
+            lastTotal = loader.load(state.getApplied(), new PageRequest(1, 1, List.of())).totalCount();
+            countedCriteria = state.getApplied();
+        }
+        return (int) lastTotal;
     }
 
     @Override
@@ -57,6 +68,8 @@ public class TableModel<T> extends LazyDataModel<T> {
         state.loaded(first, pageSize, sort);
         Page<T> page = loader.load(state.getApplied(), new PageRequest(first / pageSize + 1, pageSize, sort));
         setRowCount((int) page.totalCount());
+        lastTotal = page.totalCount();
+        countedCriteria = state.getApplied();
         currentRows = page.list();
         if (PrimeFaces.current().isAjaxRequest()) {
             PrimeFaces.current().ajax().addCallbackParam("tableQuery", state.query());

@@ -56,7 +56,7 @@ public class TableState implements Serializable {
 
     /** The applied filters and search, as named values: what a saved filter stores. */
     public Map<String, List<String>> getApplied() {
-        return Map.copyOf(applied);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(applied));
     }
 
     /** Applies new filters (from the filter bar, a saved filter or the URL); the table starts again at its first page. */

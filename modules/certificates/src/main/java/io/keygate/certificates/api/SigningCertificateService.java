@@ -9,7 +9,7 @@ public interface SigningCertificateService {
 
     Set<String> SORTABLE_FIELDS = Set.of("name", "type", "validTo", "createdAt");
 
-    Page<SigningCertificateSummary> list(String nameContains, PageRequest page);
+    Page<SigningCertificateSummary> list(SigningCertificateFilter filter, PageRequest page);
 
     SigningCertificateSummary get(long id);
 

@@ -8,6 +8,7 @@ import io.keygate.certificates.api.CertificateType;
 import io.keygate.certificates.api.CertificateUsage;
 import io.keygate.certificates.api.CreateSigningCertificate;
 import io.keygate.certificates.api.KeyAlgorithm;
+import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.certificates.api.SigningCertificateService;
 import io.keygate.certificates.api.SigningCertificateSummary;
 import io.keygate.certificates.internal.CertificateAuthorities.Issued;
@@ -64,13 +65,13 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SigningCertificateSummary> list(String nameContains, PageRequest page) {
+    public Page<SigningCertificateSummary> list(SigningCertificateFilter filter, PageRequest page) {
         long organization = currentActor.get().requireOrganization();
         SigningCertificateQueries queries = new SigningCertificateQueries(em);
-        List<SigningCertificateSummary> list = queries.page(organization, nameContains, page).stream()
+        List<SigningCertificateSummary> list = queries.page(organization, filter, page).stream()
                 .map(certificate -> toSummary(certificate, keysUsing(certificate)))
                 .toList();
-        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, nameContains));
+        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, filter));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.keygate.certificates.internal;
 
+import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.platform.api.CriteriaPages;
+import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
@@ -16,18 +18,26 @@ final class SigningCertificateQueries {
         this.em = em;
     }
 
-    List<SigningCertificate> page(long organization, String nameContains, PageRequest page) {
-        return CriteriaPages.page(em, SigningCertificate.class, matching(organization, nameContains), page);
+    List<SigningCertificate> page(long organization, SigningCertificateFilter filter, PageRequest page) {
+        return CriteriaPages.page(em, SigningCertificate.class, matching(organization, filter), page);
     }
 
-    long count(long organization, String nameContains) {
-        return CriteriaPages.count(em, SigningCertificate.class, matching(organization, nameContains));
+    long count(long organization, SigningCertificateFilter filter) {
+        return CriteriaPages.count(em, SigningCertificate.class, matching(organization, filter));
     }
 
-    private static CriteriaPages.Filter<SigningCertificate> matching(long organization, String nameContains) {
+    private static CriteriaPages.Filter<SigningCertificate> matching(long organization, SigningCertificateFilter filter) {
         return (cb, query, certificate) -> {
-            List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, certificate, nameContains));
+            List<Predicate> where = new ArrayList<>(CriteriaPages.nameContains(cb, certificate, filter.nameContains()));
             where.add(cb.equal(certificate.get("organizationId"), organization));
+            if (filter.search() != null && !filter.search().isBlank()) {
+                String pattern = LikePatterns.containing(filter.search());
+                where.add(cb.or(cb.like(cb.lower(certificate.get("name")), pattern, LikePatterns.ESCAPE),
+                        cb.like(cb.lower(certificate.get("description")), pattern, LikePatterns.ESCAPE)));
+            }
+            if (!filter.types().isEmpty()) {
+                where.add(certificate.get("type").in(filter.types()));
+            }
             return where;
         };
     }
