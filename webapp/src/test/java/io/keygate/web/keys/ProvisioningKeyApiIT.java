@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -376,6 +375,7 @@ class ProvisioningKeyApiIT {
         java.util.Random random = new java.util.Random(20261126);
         List<Integer> numbers = new ArrayList<>(java.util.stream.IntStream.range(0, 520).boxed().toList());
         java.util.Collections.shuffle(numbers, random);
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < numbers.size(); i++) {
             String name = (i % 3 == 0 ? "K" : "k") + String.format("%04d", numbers.get(i));
             JsonObjectBuilder key = setup.key(name).add("description", i % 5 == 0 ? "blue fleet " + i : "plain " + i)
@@ -387,15 +387,25 @@ class ProvisioningKeyApiIT {
             }
             Response created = (i % 8 == 0 ? other : setup.org.api()).post(KEYS, key.build().toString());
             assertEquals(201, created.status(), created.toString());
+            ids.add(created.id());
         }
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            // what enrollment will change, spread by hand: usage against maximum, creation times, a passed rotation deadline
-            statement.executeUpdate("UPDATE provisioning_key SET max_usage = CASE WHEN id % 3 = 0 THEN 5 END, "
-                    + "usage_count = CASE WHEN id % 3 = 0 THEN id % 6 ELSE id % 4 END, "
-                    + "created_at = timestamptz '2026-01-01 00:00:00+00' + (id % 97) * interval '1 day', "
-                    + "last_used_at = CASE WHEN id % 4 = 0 THEN NULL ELSE timestamptz '2026-06-01 00:00:00+00' + (id % 13) * interval '1 hour' END, "
-                    + "retires_at = CASE WHEN id % 11 = 0 THEN now() - interval '1 hour' END "
-                    + "WHERE organization_id = " + setup.org.id());
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement usage = db.prepareStatement("UPDATE provisioning_key SET max_usage = ?, usage_count = ?, created_at = ?, "
+                     + "last_used_at = ?, retires_at = ? WHERE id = ?")) {
+            // what enrollment will change, spread by hand over the creation order: unused, in use and exhausted keys,
+            // creation times, last uses, and a rotation deadline that has passed
+            for (int i = 0; i < ids.size(); i++) {
+                int state = (i / 6) % 3;
+                Integer max = state == 2 ? Integer.valueOf(3) : i % 5 == 0 ? null : Integer.valueOf(5);
+                usage.setObject(1, max);
+                usage.setInt(2, state == 0 ? 0 : state == 1 ? 1 + i % 3 : 3);
+                usage.setObject(3, java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z").plusDays((i * 37L) % 97));
+                usage.setObject(4, state == 0 ? null : java.time.OffsetDateTime.parse("2026-06-01T00:00:00Z").plusHours((i * 11L) % 13));
+                usage.setObject(5, i % 11 == 5 ? java.time.OffsetDateTime.now().minusHours(1) : null);
+                usage.setLong(6, ids.get(i));
+                usage.addBatch();
+            }
+            usage.executeBatch();
         }
         List<KeyRow> all = KeyRow.all(setup.org.id());
         assertEquals(520, all.size());

@@ -117,20 +117,30 @@ class KeysTablePageIT {
         String panel = browser.driver().findElement(By.id("keys:savedFiltersPanel")).getText();
         assertTrue(panel.contains("web-keys") && panel.contains("This session") && panel.contains("My preferences"), panel);
         browser.screenshot("table-saved-filters");
+        browser.driver().findElements(By.cssSelector("#keys\\:savedFiltersPanel .kg-saved-filter")).stream()
+                .filter(row -> row.getText().contains("web-keys")).findFirst().orElseThrow()
+                .findElement(By.cssSelector(".kg-make-default")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> driver.findElements(By.cssSelector("#keys\\:savedFiltersPanel .kg-default-view")).size() == 1);
 
         browser.driver().findElement(By.id("account:sign-out")).click();
         browser.waitFor(By.id("login:username"));
         browser.signIn(org.adminUsername(), Organizations.PASSWORD);
         browser.waitFor(By.id("nav-keys")).click();
-        browser.waitFor(By.id("keys:table"));
+        awaitRows(browser, apiNames(org, "name=web"));
+        assertEquals("web-keys", browser.driver().findElement(By.id("keys:savedFilters")).getText(), "the default view opens the table");
         click(browser, "keys:savedFilters");
-        browser.waitForText(By.id("keys:savedFiltersPanel"), "web-keys");
+        browser.waitForText(By.id("keys:savedFiltersPanel"), "Default view");
         assertFalse(browser.driver().findElement(By.id("keys:savedFiltersPanel")).getText().contains("disabled-only"),
                 "a session filter ends with the session");
+        click(browser, "keys:resetFilters");
+        awaitRows(browser, apiNames(org, "pageSize=20"));
+        click(browser, "keys:savedFilters");
+        browser.waitForText(By.id("keys:savedFiltersPanel"), "web-keys");
         browser.driver().findElements(By.cssSelector("#keys\\:savedFiltersPanel .kg-saved-filter-name")).stream()
                 .filter(link -> link.getText().equals("web-keys")).findFirst().orElseThrow().click();
         awaitRows(browser, apiNames(org, "name=web"));
-        assertTrue(browser.driver().getCurrentUrl().contains("view="), browser.driver().getCurrentUrl());
+        awaitUrl(browser, "view=");
 
         Browser colleague = openKeysPage(colleagueName);
         click(colleague, "keys:savedFilters");
