@@ -70,12 +70,18 @@ public class TableControls<D extends FilterDraft> implements Serializable {
     public void open(Map<String, String[]> parameters) {
         Long defaultFilter = preferences.restore(state);
         state.readQuery(parameters);
+        Map<String, List<String>> fromUrl = state.getApplied();
+        int first = state.getFirst();
         Long view = TableState.viewOf(parameters);
-        if (view == null && !state.isFiltered() && defaultFilter != null) {
+        if (view == null && fromUrl.isEmpty()) {
             view = defaultFilter;
         }
-        if (view != null) {
-            choose(view, !state.isFiltered());
+        if (view != null && applySaved(view)) {
+            if (!fromUrl.isEmpty()) {
+                // a shared link may carry changes on top of the saved filter: they show as unsaved
+                state.apply(fromUrl);
+            }
+            state.goTo(first);
         }
         try {
             check.check(state.getApplied());
@@ -145,18 +151,22 @@ public class TableControls<D extends FilterDraft> implements Serializable {
         return savedFilters;
     }
 
+    /** The drop-down's choice: applies one of the admin's saved filters. */
     public void choose(long id) {
-        choose(id, true);
+        applySaved(id);
     }
 
-    private void choose(long id, boolean applyIt) {
+    /** False (and a message) when the saved filter no longer exists. */
+    private boolean applySaved(long id) {
         savedFilters = null;
-        getSavedFilters().stream().filter(saved -> saved.id() == id).findFirst().ifPresentOrElse(saved -> {
-            if (applyIt) {
-                state.choose(saved.id(), saved.name(), saved.criteria());
-                syncInputs();
-            }
-        }, () -> FormMessages.error("table.savedFilterGone"));
+        TablePreferences.SavedFilterChoice saved = getSavedFilters().stream().filter(choice -> choice.id() == id).findFirst().orElse(null);
+        if (saved == null) {
+            FormMessages.error("table.savedFilterGone");
+            return false;
+        }
+        state.choose(saved.id(), saved.name(), saved.criteria());
+        syncInputs();
+        return true;
     }
 
     public void saveApplied() {

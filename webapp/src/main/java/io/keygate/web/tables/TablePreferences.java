@@ -1,5 +1,6 @@
 package io.keygate.web.tables;
 
+import io.keygate.platform.api.ConflictException;
 import io.keygate.preferences.api.FilterScope;
 import io.keygate.preferences.api.SaveFilter;
 import io.keygate.preferences.api.SaveTableLayout;
@@ -43,7 +44,19 @@ public class TablePreferences implements Serializable {
         return layout.defaultFilterId();
     }
 
+    /**
+     * Stores the state's layout. The layout is the admin's alone: when their other browser saved in between,
+     * this one, the latest, wins (read again, save again) instead of failing a column drag.
+     */
     public void saveLayout(TableState state) {
+        try {
+            saveLayoutOnce(state);
+        } catch (ConflictException savedElsewhereMeanwhile) {
+            saveLayoutOnce(state);
+        }
+    }
+
+    private void saveLayoutOnce(TableState state) {
         TableLayout current = layouts.get(state.getDefinition().id());
         layouts.save(state.getDefinition().id(), new SaveTableLayout(state.getVisibleColumns(), state.getWidths(), state.isFiltersHidden(),
                 current.defaultFilterId(), current.version()));

@@ -128,6 +128,11 @@ public class TableState implements Serializable {
         this.sort = sortOrders.isEmpty() ? null : (sortOrders.get(0).ascending() ? "" : "-") + sortOrders.get(0).field();
     }
 
+    /** Shows the page starting at row {@code first} (a URL's page, kept across a saved filter). */
+    public void goTo(int first) {
+        this.first = Math.max(0, first);
+    }
+
     public int getFirst() {
         return first;
     }
