@@ -1,6 +1,7 @@
 package io.keygate.platform.api;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -9,7 +10,10 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One page of a module's own entities, filtered, sorted and counted by the database. Sorting by
@@ -26,11 +30,30 @@ public final class CriteriaPages {
     private CriteriaPages() {
     }
 
+    /**
+     * One page, in two steps: the page's ids in order (which an index holding the sort key and the id answers
+     * without reading the table, at any depth), then those rows.
+     */
     public static <T> List<T> page(EntityManager em, Class<T> type, Filter<T> filter, PageRequest page) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<T> query = cb.createQuery(type);
-        Root<T> root = query.from(type);
-        query.where(filter.where(cb, query, root).toArray(Predicate[]::new));
+        CriteriaQuery<Long> idQuery = cb.createQuery(Long.class);
+        Root<T> root = idQuery.from(type);
+        idQuery.select(root.get("id")).where(filter.where(cb, idQuery, root).toArray(Predicate[]::new)).orderBy(order(cb, root, page));
+        List<Long> ids = em.createQuery(idQuery).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        CriteriaQuery<T> rowQuery = cb.createQuery(type);
+        Root<T> row = rowQuery.from(type);
+        rowQuery.where(row.get("id").in(ids));
+        PersistenceUnitUtil identities = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        Map<Object, T> byId = new HashMap<>();
+        em.createQuery(rowQuery).getResultList().forEach(entity -> byId.put(identities.getIdentifier(entity), entity));
+        // a row deleted between the two steps is simply not on the page
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static <T> List<Order> order(CriteriaBuilder cb, Root<T> root, PageRequest page) {
         List<Order> order = new ArrayList<>();
         for (SortOrder sort : page.sort()) {
             Expression<?> key = "name".equals(sort.field()) ? cb.lower(root.get("name")) : root.get(sort.field());
@@ -40,8 +63,7 @@ public final class CriteriaPages {
             order.add(cb.asc(cb.lower(root.get("name"))));
         }
         order.add(cb.asc(root.get("id")));
-        query.orderBy(order);
-        return em.createQuery(query).setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
+        return order;
     }
 
     public static <T> long count(EntityManager em, Class<T> type, Filter<T> filter) {

@@ -37,6 +37,9 @@ public final class FilterParameters {
                         + String.join(", ", known.stream().sorted().toList()) + ".");
             }
             List<String> present = list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+            if (present.stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+                throw new InvalidInputException("filter_invalid", name, "The filter " + name + " must not contain NUL characters.");
+            }
             if (!present.isEmpty()) {
                 values.put(name, present);
             }

@@ -48,6 +48,7 @@ class FilterParametersTest {
         assertRefused("instant_invalid", "from", Map.of("from", List.of("31.01.2030")));
         assertRefused("choice_invalid", "state", Map.of("state", List.of("maybe")));
         assertRefused("filter_single_value", "name", Map.of("name", List.of("a", "b")));
+        assertRefused("filter_invalid", "name", Map.of("name", List.of("we\0b")));
         assertRefused("filter_too_long", "name", Map.of("name", List.of("x".repeat(256))));
         assertRefused("filter_too_many_values", "groupId", Map.of("groupId", java.util.stream.IntStream.rangeClosed(1, 101)
                 .mapToObj(String::valueOf).toList()));

@@ -35,6 +35,9 @@ final class PreferenceRules {
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name_invalid", "name", "The name of a saved filter needs 1 to " + MAX_NAME_LENGTH + " characters.");
         }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name_invalid", "name", "The name of a saved filter must not contain control characters.");
+        }
         return trimmed;
     }
 
@@ -48,9 +51,9 @@ final class PreferenceRules {
                 throw new InvalidInputException("criteria_invalid", "criteria", "A filter name must be 1-64 letters and digits, starting with a letter.");
             }
             List<String> values = entry.getValue();
-            if (values == null || values.size() > 100 || values.stream().anyMatch(v -> v == null || v.length() > 255)) {
+            if (values == null || values.size() > 100 || values.stream().anyMatch(v -> v == null || v.length() > 255 || v.indexOf('\0') >= 0)) {
                 throw new InvalidInputException("criteria_invalid", "criteria", "The filter " + entry.getKey()
-                        + " needs a list of at most 100 values of at most 255 characters.");
+                        + " needs a list of at most 100 values of at most 255 characters, without NUL.");
             }
         }
         String json = CriteriaJson.write(criteria);

@@ -34,6 +34,8 @@ class PreferenceRulesTest {
         assertRefused("name", () -> PreferenceRules.name("   "));
         assertRefused("name", () -> PreferenceRules.name(null));
         assertRefused("name", () -> PreferenceRules.name("x".repeat(101)));
+        assertRefused("name", () -> PreferenceRules.name("line\nbreak"));
+        assertRefused("name", () -> PreferenceRules.name("nul\0"));
     }
 
     @Test
@@ -55,6 +57,7 @@ class PreferenceRulesTest {
         assertRefused("criteria", () -> PreferenceRules.criteria(Map.of("bad key", List.of("x"))));
         assertRefused("criteria", () -> PreferenceRules.criteria(Map.of("name", Arrays.asList("x", null))));
         assertRefused("criteria", () -> PreferenceRules.criteria(Map.of("name", List.of("x".repeat(256)))));
+        assertRefused("criteria", () -> PreferenceRules.criteria(Map.of("name", List.of("nul\0"))));
         assertRefused("criteria", () -> PreferenceRules.criteria(Map.of("id", IntStream.range(0, 101).mapToObj(String::valueOf).toList())));
         Map<String, List<String>> large = new LinkedHashMap<>();
         IntStream.range(0, 40).forEach(i -> large.put("filter" + i, List.of("v".repeat(250))));
