@@ -3,6 +3,7 @@ package io.keygate.web.tables;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.web.faces.FormMessages;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.AjaxBehaviorEvent;
 import java.io.Serializable;
 import java.util.Comparator;
@@ -261,6 +262,12 @@ public class TableControls<D extends FilterDraft> implements Serializable {
 
     public void expandAll() {
         state.expandAll(model.currentRowKeys());
+    }
+
+    /** The paginator's "Showing 21-40 of N", or "of more than N" when the total is a lower bound (T1). */
+    public String getPageReport() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getApplication().getResourceBundle(faces, "msg").getString(model.isTotalExact() ? "common.paginator" : "common.paginatorMore");
     }
 
     /** The table's lazy model, for {@code value}. */

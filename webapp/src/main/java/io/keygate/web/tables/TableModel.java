@@ -38,6 +38,7 @@ public class TableModel<T> extends LazyDataModel<T> {
     private List<T> currentRows = List.of();
     private Map<String, List<String>> countedCriteria;
     private long lastTotal;
+    private boolean lastTotalExact = true;
 
     public TableModel(TableState state, Loader<T> loader, RowKey<T> rowKey) {
         this.state = state;
@@ -69,12 +70,18 @@ public class TableModel<T> extends LazyDataModel<T> {
         Page<T> page = loader.load(state.getApplied(), new PageRequest(first / pageSize + 1, pageSize, sort));
         setRowCount((int) page.totalCount());
         lastTotal = page.totalCount();
+        lastTotalExact = page.totalCountExact();
         countedCriteria = state.getApplied();
         currentRows = page.list();
         if (PrimeFaces.current().isAjaxRequest()) {
             PrimeFaces.current().ajax().addCallbackParam("tableQuery", state.query());
         }
         return currentRows;
+    }
+
+    /** False when the module counted only up to its limit: the total is then a lower bound. */
+    public boolean isTotalExact() {
+        return lastTotalExact;
     }
 
     /** The keys of the rows on the current page, for Expand All. */

@@ -443,6 +443,33 @@ class ProvisioningKeyApiIT {
         assertError(setup.org.api().get(KEYS + "?enabled=yes"), 400, "boolean_invalid");
     }
 
+    @Test
+    void countsExactlyUpToTenThousandAndSaysMoreThanBeyond() throws SQLException {
+        Setup setup = Setup.of(base, "many");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, machine_group_id, "
+                     + "signing_certificate_id, enabled, exportable, allow_re_enrollment, key_id, pepper_version, secret_hash, created_at, "
+                     + "created_by, modified_at, modified_by) SELECT ?, 'bulk-' || g, '', ?, ?, true, false, false, "
+                     + "substr(md5(random()::text || g), 1, 16), 1, decode(md5(g::text) || md5(g::text), 'hex'), now(), 'bulk', now(), 'bulk' "
+                     + "FROM generate_series(1, 10005) g")) {
+            bulk.setLong(1, setup.org.id());
+            bulk.setLong(2, setup.groupId);
+            bulk.setLong(3, setup.certificateId);
+            assertEquals(10005, bulk.executeUpdate());
+        }
+
+        JsonObject first = setup.org.api().get(KEYS).json();
+        JsonObject beyond = setup.org.api().get(KEYS + "?page=501&pageSize=20").json();
+        JsonObject narrow = setup.org.api().get(KEYS + "?name=bulk-1000").json();
+
+        assertEquals(10000, first.getInt("totalCount"));
+        assertFalse(first.getBoolean("totalCountExact"), "more than 10,000: a lower bound");
+        assertEquals(500, first.getInt("totalPages"));
+        assertEquals(5, beyond.getJsonArray("list").size(), "pages past the bound are still served");
+        assertEquals(7, narrow.getInt("totalCount"), "bulk-1000 and bulk-10000 to bulk-10005, counted exactly");
+        assertTrue(narrow.getBoolean("totalCountExact"));
+    }
+
     /** Reads every page of the API's answer (pageSize 100) and compares the ids, in order, with the reference. */
     private static void assertSameKeys(Setup setup, String query, String sort, List<KeyRow> all, java.util.function.Predicate<KeyRow> matches,
                                        java.util.Comparator<KeyRow> order) {

@@ -22,6 +22,7 @@ import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.UpdateProvisioningKey;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.KeygateException;
@@ -79,7 +80,8 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         long organization = currentActor.get().requireOrganization();
         ProvisioningKeyQueries queries = new ProvisioningKeyQueries(em);
         List<ProvisioningKeySummary> list = queries.page(organization, filter, page).stream().map(this::toSummary).toList();
-        return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, filter));
+        CriteriaPages.Total total = queries.count(organization, filter);
+        return new Page<>(list, page.page(), page.pageSize(), total.count(), total.exact());
     }
 
     @Override

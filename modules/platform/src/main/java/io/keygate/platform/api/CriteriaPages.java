@@ -66,6 +66,20 @@ public final class CriteriaPages {
         return order;
     }
 
+    /** How many rows match, counted exactly up to {@code cap}; beyond it, {@code cap} and not exact. */
+    public static <T> Total countUpTo(EntityManager em, Class<T> type, Filter<T> filter, int cap) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<T> root = query.from(type);
+        query.select(root.get("id")).where(filter.where(cb, query, root).toArray(Predicate[]::new));
+        int found = em.createQuery(query).setMaxResults(cap + 1).getResultList().size();
+        return found > cap ? new Total(cap, false) : new Total(found, true);
+    }
+
+    /** A count, and whether it is exact or a lower bound. */
+    public record Total(long count, boolean exact) {
+    }
+
     public static <T> long count(EntityManager em, Class<T> type, Filter<T> filter) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
