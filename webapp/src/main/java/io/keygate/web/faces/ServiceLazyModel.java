@@ -64,10 +64,4 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
         return currentRows.stream().filter(row -> getRowKey(row).equals(key)).findFirst().orElse(null);
     }
 
-    /** The text of a filter box, or null when it is empty. */
-    public static String filterText(Map<String, FilterMeta> filters, String field) {
-        FilterMeta meta = filters.get(field);
-        Object value = meta == null ? null : meta.getFilterValue();
-        return value == null || value.toString().isBlank() ? null : value.toString();
-    }
 }

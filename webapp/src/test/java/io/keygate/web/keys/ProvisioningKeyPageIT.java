@@ -109,7 +109,7 @@ class ProvisioningKeyPageIT {
         browser.type(By.id("keyWizardForm:keyName"), "kiosk-enrollment");
         browser.type(By.id("keyWizardForm:keyDescription"), "Enrolls the shop kiosks");
         browser.type(By.id("keyWizardForm:keyMaxUsage_input"), "5");
-        browser.type(By.id("keyWizardForm:keyIpAllowList"), "10.0.0.0/8\n2001:db8::/32");
+        browser.type(By.id("keyWizardForm:keyIpAllowList"), "198.51.100.0/24\n2001:db8::/32");
         browser.type(By.id("keyWizardForm:keyExpiresAt_input"), "2035-06-30 12:00");
         closeCalendar("keyWizardForm:keyExpiresAt");
         browser.driver().findElement(By.cssSelector("[id='keyWizardForm:keyExportable'] .ui-chkbox-box")).click();
@@ -153,7 +153,7 @@ class ProvisioningKeyPageIT {
         assertEquals(group.getJsonNumber("id").longValue(), key.getJsonNumber("machineGroupId").longValue());
         assertEquals(5, key.getInt("maxUsage"));
         assertEquals("2035-06-30T12:00:00Z", key.getString("expiresAt"));
-        assertEquals(List.of("10.0.0.0/8", "2001:db8::/32"), key.getJsonArray("ipAllowList").getValuesAs(JsonString::getString));
+        assertEquals(List.of("198.51.100.0/24", "2001:db8::/32"), key.getJsonArray("ipAllowList").getValuesAs(JsonString::getString));
         assertTrue(key.getBoolean("exportable"));
         assertTrue(value.contains("mpk_" + key.getString("keyId") + "_"), value);
         assertEquals(value, org.api().post(KEYS + "/" + key.getJsonNumber("id") + "/reveal", "").json().getString("provisioningKey"));
@@ -359,7 +359,7 @@ class ProvisioningKeyPageIT {
     void showsReadOnlyAdminsNoValuesAndNoActions() {
         TestOrganization org = Organizations.create(base, "keys-ro");
         Setup setup = Setup.of(org);
-        assertEquals(201, org.api().post(KEYS, setup.key("look-only").add("ipAllowList", Json.createArrayBuilder().add("192.0.2.0/24"))
+        assertEquals(201, org.api().post(KEYS, setup.key("look-only").add("ipAllowList", Json.createArrayBuilder().add("203.0.113.0/24"))
                 .build().toString()).status());
         String viewer = "viewer-" + org.name();
         assertEquals(201, org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\""
@@ -371,7 +371,7 @@ class ProvisioningKeyPageIT {
         assertTrue(browser.driver().findElements(By.id("keys:add")).isEmpty());
         assertTrue(browser.driver().findElements(By.cssSelector(".kg-reveal, .kg-copy, .kg-download, .kg-edit, .kg-delete, .kg-rotate")).isEmpty());
         row.findElement(By.cssSelector(".ui-row-toggler")).click();
-        browser.waitForText(By.cssSelector("#keys\\:table_data .ui-expanded-row-content"), "192.0.2.0/24");
+        browser.waitForText(By.cssSelector("#keys\\:table_data .ui-expanded-row-content"), "203.0.113.0/24");
         String details = browser.driver().findElement(By.cssSelector("#keys\\:table_data .ui-expanded-row-content")).getText();
         assertTrue(details.contains("for look-only") && details.contains("by " + org.adminUsername()), details);
         browser.screenshot("keys-read-only");
