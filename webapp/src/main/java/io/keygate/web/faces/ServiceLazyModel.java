@@ -63,5 +63,4 @@ public class ServiceLazyModel<T> extends LazyDataModel<T> {
     public T getRowData(String key) {
         return currentRows.stream().filter(row -> getRowKey(row).equals(key)).findFirst().orElse(null);
     }
-
 }

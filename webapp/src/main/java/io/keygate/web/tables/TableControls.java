@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import org.primefaces.component.api.UIColumn;
 import org.primefaces.component.datatable.DataTable;
@@ -267,7 +268,10 @@ public class TableControls<D extends FilterDraft> implements Serializable {
     /** The paginator's "Showing 21-40 of N", or "of more than N" when the total is a lower bound (T1). */
     public String getPageReport() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(model.isTotalExact() ? "common.paginator" : "common.paginatorMore");
+        ResourceBundle messages = faces.getApplication().getResourceBundle(faces, "msg");
+        // the paginator's {totalRecords} is one above a lower bound (so Next stays open): the bound is written in
+        return model.isTotalExact() ? messages.getString("common.paginator")
+                : messages.getString("common.paginatorMore").replace("{bound}", Long.toString(model.getTotal()));
     }
 
     /** The table's lazy model, for {@code value}. */

@@ -54,10 +54,18 @@ public class TableModel<T> extends LazyDataModel<T> {
     @Override
     public int count(Map<String, FilterMeta> filters) {
         if (!state.getApplied().equals(countedCriteria)) {
-            lastTotal = loader.load(state.getApplied(), new PageRequest(1, 1, List.of())).totalCount();
+            Page<T> first = loader.load(state.getApplied(), new PageRequest(1, 1, List.of()));
+            lastTotal = first.totalCount();
+            lastTotalExact = first.totalCountExact();
             countedCriteria = state.getApplied();
         }
-        return (int) lastTotal;
+        return paginatorRows();
+    }
+
+    /** A lower bound means that more rows exist: one more than it keeps the paginator's Next page open. */
+    private int paginatorRows() {
+        long rows = lastTotalExact ? lastTotal : lastTotal + 1;
+        return (int) Math.min(Integer.MAX_VALUE, rows);
     }
 
     @Override
@@ -68,9 +76,9 @@ public class TableModel<T> extends LazyDataModel<T> {
                 .toList();
         state.loaded(first, pageSize, sort);
         Page<T> page = loader.load(state.getApplied(), new PageRequest(first / pageSize + 1, pageSize, sort));
-        setRowCount((int) page.totalCount());
         lastTotal = page.totalCount();
         lastTotalExact = page.totalCountExact();
+        setRowCount(paginatorRows());
         countedCriteria = state.getApplied();
         currentRows = page.list();
         if (PrimeFaces.current().isAjaxRequest()) {
@@ -82,6 +90,11 @@ public class TableModel<T> extends LazyDataModel<T> {
     /** False when the module counted only up to its limit: the total is then a lower bound. */
     public boolean isTotalExact() {
         return lastTotalExact;
+    }
+
+    /** The total of the last load, or the number it is known to exceed. */
+    public long getTotal() {
+        return lastTotal;
     }
 
     /** The keys of the rows on the current page, for Expand All. */

@@ -407,12 +407,18 @@ class ProvisioningKeyApiIT {
             }
             usage.executeBatch();
         }
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(204, setup.org.api().delete(KEYS + "/" + ids.get(i)).status());
+        }
         List<KeyRow> all = KeyRow.all(setup.org.id());
-        assertEquals(520, all.size());
+        assertEquals(517, all.size(), "deleted keys are not listed");
         Instant expiryPivot = Instant.now().plus(java.time.Duration.ofDays(200));
         Instant createdPivot = Instant.parse("2026-02-15T00:00:00Z");
 
+        // unfiltered pages past the middle are read from the end in reverse order: every sort, nulls included
         assertSameKeys(setup, "", "name", all, k -> true, KeyRow.BY_NAME);
+        assertSameKeys(setup, "", "-expiresAt", all, k -> true, KeyRow.BY_EXPIRY.reversed());
+        assertSameKeys(setup, "", "lastUsedAt", all, k -> true, KeyRow.BY_LAST_USED);
         assertSameKeys(setup, "name=K00", "-createdAt", all, k -> k.name.toLowerCase().contains("k00"), KeyRow.BY_CREATED.reversed());
         assertSameKeys(setup, "search=BLUE", "name", all, k -> k.description.contains("blue"), KeyRow.BY_NAME);
         assertSameKeys(setup, "machineGroupId=" + secondGroup + "&enabled=true", "expiresAt", all,
@@ -444,7 +450,7 @@ class ProvisioningKeyApiIT {
     }
 
     @Test
-    void countsExactlyUpToTenThousandAndSaysMoreThanBeyond() throws SQLException {
+    void countsAllLiveKeysExactlyAndFilteredOnesUpToTenThousand() throws SQLException {
         Setup setup = Setup.of(base, "many");
         try (Connection db = TestDatabase.connect();
              PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, machine_group_id, "
@@ -458,16 +464,41 @@ class ProvisioningKeyApiIT {
             assertEquals(10005, bulk.executeUpdate());
         }
 
-        JsonObject first = setup.org.api().get(KEYS).json();
-        JsonObject beyond = setup.org.api().get(KEYS + "?page=501&pageSize=20").json();
+        JsonObject all = setup.org.api().get(KEYS).json();
+        JsonObject filtered = setup.org.api().get(KEYS + "?name=bulk").json();
+        JsonObject lastCounted = setup.org.api().get(KEYS + "?name=bulk&page=500").json();
+        JsonObject beyond = setup.org.api().get(KEYS + "?name=bulk&page=501").json();
+        JsonObject past = setup.org.api().get(KEYS + "?name=bulk&page=502").json();
         JsonObject narrow = setup.org.api().get(KEYS + "?name=bulk-1000").json();
 
-        assertEquals(10000, first.getInt("totalCount"));
-        assertFalse(first.getBoolean("totalCountExact"), "more than 10,000: a lower bound");
-        assertEquals(500, first.getInt("totalPages"));
+        assertEquals(10005, all.getInt("totalCount"), "all live keys are counted as they change, at any number");
+        assertTrue(all.getBoolean("totalCountExact"));
+        assertEquals(10000, filtered.getInt("totalCount"));
+        assertFalse(filtered.getBoolean("totalCountExact"), "more than 10,000: a lower bound");
+        assertEquals(500, filtered.getInt("totalPages"));
+        assertEquals(20, lastCounted.getJsonArray("list").size());
+        assertFalse(lastCounted.getBoolean("totalCountExact"));
         assertEquals(5, beyond.getJsonArray("list").size(), "pages past the bound are still served");
+        assertEquals(10005, beyond.getInt("totalCount"), "the last page makes the total exact");
+        assertTrue(beyond.getBoolean("totalCountExact"));
+        assertEquals(0, past.getJsonArray("list").size());
+        assertEquals(10000, past.getInt("totalCount"), "an empty page past the end proves no more than the count did");
+        assertFalse(past.getBoolean("totalCountExact"));
         assertEquals(7, narrow.getInt("totalCount"), "bulk-1000 and bulk-10000 to bulk-10005, counted exactly");
         assertTrue(narrow.getBoolean("totalCountExact"));
+
+        for (String page : List.of("page=400", "page=501", "page=250&sort=-name", "page=3&pageSize=500&sort=createdAt")) {
+            assertEquals(ids(setup.org.api().get(KEYS + "?createdBy=bulk&" + page).json()), ids(setup.org.api().get(KEYS + "?" + page).json()),
+                    page + ": read from the end, the same keys as read from the start");
+        }
+        assertEquals(204, setup.org.api().delete(KEYS + "/" + ids(all).get(0)).status());
+        assertEquals(10004, setup.org.api().get(KEYS).json().getInt("totalCount"), "a deleted key leaves the count");
+    }
+
+    private static List<Long> ids(JsonObject page) {
+        List<Long> ids = page.getJsonArray("list").getValuesAs(JsonObject.class).stream().map(key -> key.getJsonNumber("id").longValue()).toList();
+        assertFalse(ids.isEmpty(), page.toString());
+        return ids;
     }
 
     /** Reads every page of the API's answer (pageSize 100) and compares the ids, in order, with the reference. */

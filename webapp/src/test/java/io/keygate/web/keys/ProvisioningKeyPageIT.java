@@ -419,8 +419,13 @@ class ProvisioningKeyPageIT {
         browser.waitFor(By.id("keys:table"));
     }
 
+    /** Clicks once the element takes the click: a dialog that grows with a message moves its buttons for a moment. */
     private void click(String id) {
-        browser.waitFor(By.id(id)).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+                    browser.waitFor(By.id(id)).click();
+                    return true;
+                });
     }
 
     /** Closes a date picker's calendar the way a keyboard user does: Escape in its input (again, if it was still opening). */

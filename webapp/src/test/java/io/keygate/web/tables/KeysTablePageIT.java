@@ -10,7 +10,11 @@ import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import io.keygate.web.support.TestDatabase;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +149,46 @@ class KeysTablePageIT {
         Browser colleague = openKeysPage(colleagueName);
         click(colleague, "keys:savedFilters");
         colleague.waitForText(By.id("keys:savedFiltersPanel"), "No saved filters yet");
+
+        long saved = org.api().get("api/v1/saved-filters?table=provisioning-keys").list().getValuesAs(JsonObject.class).stream()
+                .filter(filter -> filter.getString("name").equals("web-keys")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        TestOrganization otherOrg = Organizations.create(base, "table-saved-other");
+        createKeys(otherOrg, 4);
+        for (TestOrganization strangersOrg : List.of(org, otherOrg)) {
+            Browser stranger = strangersOrg == org ? colleague : openKeysPage(otherOrg.adminUsername());
+            stranger.driver().get(base + "keys/list.xhtml?view=" + saved);
+            awaitRows(stranger, apiNames(strangersOrg, "pageSize=20"));
+            assertFalse(stranger.driver().findElement(By.id("keys:savedFilters")).getText().contains("web-keys"),
+                    "another admin's saved filter does not open, in the same organisation or another");
+        }
+    }
+
+    @Test
+    void countsEveryKeyAndSaysMoreThanForHugeFilteredTotals() throws SQLException {
+        TestOrganization org = Organizations.create(base, "table-huge");
+        createKeys(org, 1);
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, machine_group_id, "
+                     + "signing_certificate_id, enabled, exportable, allow_re_enrollment, key_id, pepper_version, secret_hash, created_at, "
+                     + "created_by, modified_at, modified_by) SELECT organization_id, 'bulk-' || g, '', machine_group_id, signing_certificate_id, "
+                     + "true, false, false, substr(md5(random()::text || g), 1, 16), 1, decode(md5(g::text) || md5(g::text), 'hex'), now(), "
+                     + "'bulk', now(), 'bulk' FROM provisioning_key, generate_series(1, 12345) g WHERE organization_id = ?")) {
+            bulk.setLong(1, org.id());
+            assertEquals(12345, bulk.executeUpdate());
+        }
+        Browser browser = openKeysPage(org.adminUsername());
+        browser.waitForText(By.id("keys:table_paginator_bottom"), "Showing 1\u201320 of 12,346");
+
+        browser.type(By.id("keys:chipName"), "bulk");
+        click(browser, "keys:applyFilters");
+        browser.waitForText(By.id("keys:table_paginator_bottom"), "Showing 1\u201320 of more than 10,000");
+        browser.screenshot("table-more-than");
+        browser.driver().findElement(By.cssSelector("#keys\\:table_paginator_bottom .ui-paginator-last")).click();
+        browser.waitForText(By.id("keys:table_paginator_bottom"), "Showing 10,001\u201310,020 of more than 10,000");
+        awaitUrl(browser, "page=501");
+        browser.driver().findElement(By.cssSelector("#keys\\:table_paginator_bottom .ui-paginator-next")).click();
+        browser.waitForText(By.id("keys:table_paginator_bottom"), "Showing 10,021\u201310,040");
+        awaitUrl(browser, "page=502");
     }
 
     @Test
@@ -171,6 +215,14 @@ class KeysTablePageIT {
         List<String> layout = headers(elsewhere);
         assertFalse(layout.contains("Last Used"), layout.toString());
         assertTrue(layout.indexOf("Status") < layout.indexOf("Machine Group"), layout.toString());
+
+        JsonObject stored = org.api().get("api/v1/table-layouts/provisioning-keys").json();
+        assertFalse(stored.getJsonArray("visibleColumns").toString().contains("lastUsed"), stored.toString());
+        JsonObject widened = Json.createObjectBuilder(stored).add("widths", Json.createObjectBuilder().add("usage", 240)).build();
+        assertEquals(200, org.api().put("api/v1/table-layouts/provisioning-keys", widened.toString()).status());
+        Browser third = openKeysPage(org.adminUsername());
+        String style = header(third, "Usage").getAttribute("style");
+        assertTrue(style != null && style.replace(" ", "").contains("width:240px"), "a stored width is the column's width: " + style);
         elsewhere.screenshot("table-columns-other-browser");
 
         click(elsewhere, "keys:resetColumns");

@@ -79,9 +79,15 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
     public Page<ProvisioningKeySummary> list(ProvisioningKeyFilter filter, PageRequest page) {
         long organization = currentActor.get().requireOrganization();
         ProvisioningKeyQueries queries = new ProvisioningKeyQueries(em);
-        List<ProvisioningKeySummary> list = queries.page(organization, filter, page).stream().map(this::toSummary).toList();
         CriteriaPages.Total total = queries.count(organization, filter);
-        return new Page<>(list, page.page(), page.pageSize(), total.count(), total.exact());
+        CriteriaPages.Slice<ProvisioningKey> slice = queries.page(organization, filter, page, total);
+        List<ProvisioningKeySummary> list = slice.rows().stream().map(this::toSummary).toList();
+        long reached = (long) page.offset() + list.size();
+        if (total.exact() || !slice.more() && !list.isEmpty()) {
+            return new Page<>(list, page.page(), page.pageSize(), total.exact() ? total.count() : reached, true);
+        }
+        // past the counted bound, rows read with more after them are the better lower bound, so the pages go on
+        return new Page<>(list, page.page(), page.pageSize(), slice.more() ? Math.max(total.count(), reached) : total.count(), false);
     }
 
     @Override
