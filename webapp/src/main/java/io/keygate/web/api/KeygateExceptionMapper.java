@@ -1,5 +1,6 @@
 package io.keygate.web.api;
 
+import io.keygate.keys.api.EnrollmentRefusedException;
 import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.ForbiddenException;
 import io.keygate.platform.api.InvalidInputException;
@@ -17,11 +18,17 @@ public class KeygateExceptionMapper implements ExceptionMapper<KeygateException>
 
     @Override
     public Response toResponse(KeygateException e) {
-        return Response.status(statusOf(e)).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e)).build();
+        Response.ResponseBuilder response = Response.status(statusOf(e)).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e));
+        if (e instanceof EnrollmentRefusedException refused && refused.retryAfterSeconds() > 0) {
+            response.header("Retry-After", refused.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     static Response.Status statusOf(KeygateException e) {
-        if (e instanceof InvalidInputException) {
+        if (e instanceof EnrollmentRefusedException refused) {
+            return Response.Status.fromStatusCode(refused.status());
+        } else if (e instanceof InvalidInputException) {
             return Response.Status.BAD_REQUEST;
         } else if (e instanceof NotFoundException) {
             return Response.Status.NOT_FOUND;

@@ -1,12 +1,17 @@
 package io.keygate.web.groups;
 
 import io.keygate.groups.api.CreateMachineGroup;
+import io.keygate.groups.api.MachineFilter;
 import io.keygate.groups.api.MachineGroupFilter;
 import io.keygate.groups.api.MachineGroupService;
 import io.keygate.groups.api.MachineGroupSummary;
+import io.keygate.groups.api.MachineService;
+import io.keygate.groups.api.MachineStatus;
+import io.keygate.groups.api.MachineSummary;
 import io.keygate.groups.api.UpdateMachineGroup;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
@@ -31,8 +36,12 @@ public class MachineGroupListView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    static final int MACHINES_SHOWN = 10;
+
     @Inject
     MachineGroupService groups;
+    @Inject
+    MachineService machines;
     @Inject
     CurrentActor currentActor;
 
@@ -89,6 +98,12 @@ public class MachineGroupListView implements Serializable {
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal);
         }
+    }
+
+    /** The first active machines of a group, for its expanded row (G4); the Machines page has them all. */
+    public List<MachineSummary> machinesOf(MachineGroupSummary group) {
+        return machines.list(new MachineFilter(Set.of(group.id()), Set.of(), null, Set.of(MachineStatus.ACTIVE), null),
+                new PageRequest(1, MACHINES_SHOWN, List.of())).list();
     }
 
     public String deleteQuestion(MachineGroupSummary group) {

@@ -7,19 +7,21 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
-/** Address and id of the running HTTP request; work started by the server itself reports "local". */
+/** Address (behind trusted proxies, the client's) and id of the running HTTP request; work started by the server itself reports "local". */
 @RequestScoped
 public class HttpRequestOrigin implements RequestOrigin {
 
     @Inject
     Instance<HttpServletRequest> request;
+    @Inject
+    ClientAddresses addresses;
 
     private final String requestId = UUID.randomUUID().toString();
 
     @Override
     public String sourceAddress() {
         try {
-            return request.get().getRemoteAddr();
+            return addresses.of(request.get());
         } catch (RuntimeException noHttpRequest) {
             return "local";
         }

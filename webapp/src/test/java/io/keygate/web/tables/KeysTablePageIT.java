@@ -209,9 +209,13 @@ class KeysTablePageIT {
         dragHeader(browser, "Status", "Machine Group");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(driver -> headers(browser).indexOf("Status") < headers(browser).indexOf("Machine Group"));
+        click(browser, "keys:toggleFilters");
+        browser.waitUntilGone(By.id("keys:filterBar"));
         browser.screenshot("table-columns-changed");
 
         Browser elsewhere = openKeysPage(org.adminUsername());
+        assertTrue(elsewhere.driver().findElements(By.id("keys:filterBar")).isEmpty(), "Hide Filters follows the admin (T3)");
+        assertEquals("Show Filters", elsewhere.driver().findElement(By.id("keys:toggleFilters")).getText());
         List<String> layout = headers(elsewhere);
         assertFalse(layout.contains("Last Used"), layout.toString());
         assertTrue(layout.indexOf("Status") < layout.indexOf("Machine Group"), layout.toString());

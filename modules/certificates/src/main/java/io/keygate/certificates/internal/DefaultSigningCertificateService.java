@@ -188,6 +188,10 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
     }
 
     private PrivateKey unsealedKey(SigningCertificate certificate) {
+        return unsealedKey(vault, certificate);
+    }
+
+    static PrivateKey unsealedKey(SecretVault vault, SigningCertificate certificate) {
         byte[] pkcs8 = vault.open(context(certificate), new EncryptedSecret(certificate.privateKeyCiphertext));
         try {
             return CertificateAuthorities.privateKey(pkcs8, certificate.keyAlgorithm);

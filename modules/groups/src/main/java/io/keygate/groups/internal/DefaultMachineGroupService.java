@@ -123,6 +123,10 @@ public class DefaultMachineGroupService implements MachineGroupService {
                     List.of(group.name, "machines", String.valueOf(machines)));
         }
         groupDeleted.fire(new MachineGroupDeleted(group.organizationId, group.id, group.name));
+        // removed machines go with their group; the audit trail keeps their enrollments and removals
+        em.createQuery("DELETE FROM MachineCertificate c WHERE c.machineId IN (SELECT m.id FROM Machine m WHERE m.machineGroupId = :group)")
+                .setParameter("group", group.id).executeUpdate();
+        em.createQuery("DELETE FROM Machine m WHERE m.machineGroupId = :group AND m.status = 'REMOVED'").setParameter("group", group.id).executeUpdate();
         em.remove(group);
         try {
             em.flush();

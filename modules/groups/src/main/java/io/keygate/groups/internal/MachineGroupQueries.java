@@ -35,7 +35,8 @@ final class MachineGroupQueries {
         if (groupIds.isEmpty()) {
             return counts;
         }
-        em.createQuery("SELECT m.machineGroupId, COUNT(m) FROM Machine m WHERE m.machineGroupId IN :ids GROUP BY m.machineGroupId", Object[].class)
+        em.createQuery("SELECT m.machineGroupId, COUNT(m) FROM Machine m WHERE m.machineGroupId IN :ids AND m.status = 'ACTIVE' "
+                        + "GROUP BY m.machineGroupId", Object[].class)
                 .setParameter("ids", groupIds)
                 .getResultStream()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
@@ -57,7 +58,8 @@ final class MachineGroupQueries {
             if (filter.hasMachines() != null) {
                 Subquery<Long> members = query.subquery(Long.class);
                 Root<Machine> machine = members.from(Machine.class);
-                members.select(machine.get("id")).where(cb.equal(machine.get("machineGroupId"), group.get("id")));
+                members.select(machine.get("id")).where(cb.equal(machine.get("machineGroupId"), group.get("id")),
+                        cb.equal(machine.get("status"), Machine.ACTIVE));
                 where.add(filter.hasMachines() ? cb.exists(members) : cb.not(cb.exists(members)));
             }
             return where;

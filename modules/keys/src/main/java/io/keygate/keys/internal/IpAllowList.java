@@ -1,6 +1,7 @@
 package io.keygate.keys.internal;
 
 import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.IpRanges;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -40,6 +41,12 @@ final class IpAllowList {
 
     static List<String> parsed(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(","));
+    }
+
+    /** Whether a source address falls in one of the stored CIDRs; an empty list admits every address. */
+    static boolean permits(String stored, String sourceAddress) {
+        List<String> cidrs = parsed(stored);
+        return cidrs.isEmpty() || IpRanges.contains(cidrs, sourceAddress);
     }
 
     private static String cidr(String entry) {

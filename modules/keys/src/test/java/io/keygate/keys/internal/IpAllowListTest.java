@@ -1,6 +1,7 @@
 package io.keygate.keys.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +41,17 @@ class IpAllowListTest {
         String[] many = new String[101];
         Arrays.fill(many, "203.0.113.1");
         assertThrows(InvalidInputException.class, () -> IpAllowList.validate(List.of(many)));
+    }
+
+    @Test
+    void admitsAddressesInsideTheCidrsOnly() {
+        String stored = IpAllowList.stored(IpAllowList.validate(List.of("203.0.113.0/25", "198.51.100.7", "2001:db8:10::/48")));
+        for (String inside : List.of("203.0.113.0", "203.0.113.127", "198.51.100.7", "2001:db8:10::1", "2001:db8:10:ffff::9", "::ffff:203.0.113.5")) {
+            assertTrue(IpAllowList.permits(stored, inside), inside);
+        }
+        for (String outside : List.of("203.0.113.128", "198.51.100.8", "2001:db8:11::1", "192.0.2.1", "::1", "", "not-an-address", "example.com")) {
+            assertFalse(IpAllowList.permits(stored, outside), outside);
+        }
+        assertTrue(IpAllowList.permits("", "192.0.2.1"), "no list admits every address");
     }
 }

@@ -1,0 +1,16 @@
+package io.keygate.keys.api;
+
+/**
+ * Enrollment (issue 5, E1-E7): a machine presents a provisioning key and a certificate signing request and is
+ * enrolled into the key's group with a signed certificate. No admin is signed in: the key is the credential.
+ */
+public interface EnrollmentService {
+
+    /**
+     * Checks in the order of E2 and enrolls, or re-enrolls when the key allows it; audits success and failure.
+     *
+     * @throws io.keygate.platform.api.InvalidInputException a missing or malformed field, or a bad CSR (400)
+     * @throws EnrollmentRefusedException                    the key does not admit this enrollment (401, 403 or 409)
+     */
+    Enrollment enroll(EnrollmentRequest request);
+}
