@@ -60,8 +60,9 @@ public class EnrollmentResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enroll(InputStream body, @Context UriInfo uri) {
+        String source = addresses.of(http);
         if (http.getContentLengthLong() > DRAINED_BYTES) {
-            return tooLarge();
+            return tooLarge(source);
         }
         byte[] bytes;
         try {
@@ -69,27 +70,27 @@ public class EnrollmentResource {
             if (bytes.length > MAX_BODY_BYTES) {
                 // read the rest (up to a bound) so the client, still sending, gets the answer and not a reset connection
                 body.skipNBytes(Math.min(Math.max(0, http.getContentLengthLong() - bytes.length), DRAINED_BYTES));
-                return tooLarge();
+                return tooLarge(source);
             }
         } catch (IOException e) {
-            return invalid("body_unreadable", "body", "The request body could not be read.");
+            return invalid(source, "body_unreadable", "body", "The request body could not be read.");
         }
         JsonObject json;
         try {
             json = parse(bytes);
         } catch (CharacterCodingException e) {
-            return invalid("body_invalid", "body", "The request body is not UTF-8.");
+            return invalid(source, "body_invalid", "body", "The request body is not UTF-8.");
         } catch (JsonException | IllegalStateException | ClassCastException e) {
-            return invalid("body_invalid", "body", "The request body must be a JSON object with provisioningKey, hostname, fingerprint, os and csr.");
+            return invalid(source, "body_invalid", "body", "The request body must be a JSON object with provisioningKey, hostname, fingerprint, os and csr.");
         }
         for (String field : FIELDS) {
             JsonValue value = json.get(field);
             if (value != null && value.getValueType() != JsonValue.ValueType.STRING && value.getValueType() != JsonValue.ValueType.NULL) {
-                return invalid(field + "_invalid", field, "The " + field + " must be a string.");
+                return invalid(source, field + "_invalid", field, "The " + field + " must be a string.");
             }
         }
         Enrollment enrolled = enrollments.enroll(new EnrollmentRequest(text(json, "provisioningKey"), text(json, "hostname"),
-                text(json, "fingerprint"), text(json, "os"), text(json, "csr"), addresses.of(http), Duration.ofDays(certificateDays)));
+                text(json, "fingerprint"), text(json, "os"), text(json, "csr"), source, Duration.ofDays(certificateDays)));
         JsonObject answer = Json.createObjectBuilder()
                 .add("machineId", enrolled.machineId())
                 .add("machineGroupId", enrolled.machineGroupId())
@@ -116,12 +117,14 @@ public class EnrollmentResource {
         return value instanceof JsonString string ? string.getString() : null;
     }
 
-    private static Response tooLarge() {
+    private Response tooLarge(String source) {
+        enrollments.refuseUnreadable(source, "body_too_large");
         return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody("body_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.", List.of())).build();
     }
 
-    private static Response invalid(String id, String field, String reason) {
+    private Response invalid(String source, String id, String field, String reason) {
+        enrollments.refuseUnreadable(source, id);
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(id, reason, List.of(field))).build();
     }

@@ -49,6 +49,8 @@ class EnrollmentApiIT {
 
     private static final String KEYS = "api/v1/provisioning-keys";
     private static final String MACHINES = "api/v1/machines";
+    /** The address the bad-requests test sends from (behind the test server's trusted proxy), so its failures count alone. */
+    private static final String BAD_CLIENT = "192.0.2.77";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -213,21 +215,28 @@ class EnrollmentApiIT {
         Setup setup = Setup.of(base, "enroll-bad");
         Key key = setup.key("key", b -> b);
 
-        assertRefused(enroll(key.value, null, "fp", Enrollments.csr()), 400, "hostname_missing");
-        assertRefused(enroll(key.value, "h", " ", Enrollments.csr()), 400, "fingerprint_missing");
-        assertRefused(enroll(key.value, "h\u0000x", "fp", Enrollments.csr()), 400, "hostname_invalid");
-        assertRefused(enroll(key.value, "h".repeat(256), "fp", Enrollments.csr()), 400, "hostname_too_long");
-        assertRefused(enroll(key.value, "h", "fp", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"), 400,
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, null, "fp", Enrollments.csr()), 400, "hostname_missing");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h", " ", Enrollments.csr()), 400, "fingerprint_missing");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h\u0000x", "fp", Enrollments.csr()), 400, "hostname_invalid");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h".repeat(256), "fp", Enrollments.csr()), 400, "hostname_too_long");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h", "fp", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"), 400,
                 "csr_unreadable");
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
         KeyPair weak = rsa.generateKeyPair();
-        assertRefused(enroll(key.value, "h", "fp", Enrollments.csr(weak, "SHA256withRSA")), 400, "csr_key_weak");
-        assertRefused(Enrollments.post(base, utf8("{\"hostname\": 7}")), 400, "hostname_invalid");
-        assertRefused(Enrollments.post(base, utf8("[1, 2]")), 400, "body_invalid");
-        assertRefused(Enrollments.post(base, utf8("{\"hostname\": \"a")), 400, "body_invalid");
-        assertRefused(Enrollments.post(base, utf8("{\"os\": \"" + "x".repeat(70_000) + "\"}")), 413, "body_too_large");
-        assertRefused(invalidUtf8(), 400, "body_invalid");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h", "fp", Enrollments.csr(weak, "SHA256withRSA")), 400, "csr_key_weak");
+        assertRefused(Enrollments.post(base, utf8("{\"hostname\": 7}"), BAD_CLIENT), 400, "hostname_invalid");
+        assertRefused(Enrollments.post(base, utf8("[1, 2]"), BAD_CLIENT), 400, "body_invalid");
+        assertRefused(Enrollments.post(base, utf8("{\"hostname\": \"a"), BAD_CLIENT), 400, "body_invalid");
+        assertRefused(Enrollments.post(base, utf8("{\"os\": \"" + "x".repeat(70_000) + "\"}"), BAD_CLIENT), 413, "body_too_large");
+        assertRefused(Enrollments.post(base, new byte[] {'{', '"', 'o', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, BAD_CLIENT), 400,
+                "body_invalid");
+        assertEquals("11", single("SELECT count(*) FROM audit_event WHERE action = 'enrollment.create' AND outcome = 'FAILURE' "
+                + "AND details LIKE '%" + BAD_CLIENT + "%'"), "every refused request is audited with its reason");
+        for (int i = 11; i < 20; i++) {
+            assertRefused(Enrollments.post(base, utf8("[]"), BAD_CLIENT), 400, "body_invalid");
+        }
+        assertRefused(Enrollments.post(base, utf8("[]"), BAD_CLIENT), 429, "rate_limited");
 
         assertEquals(0, usage(key.id));
         assertEquals(List.of(), machines(key.id));
@@ -445,16 +454,16 @@ class EnrollmentApiIT {
     }
 
     private Response enroll(String key, String hostname, String fingerprint, String csr) {
+        return enrollFrom(null, key, hostname, fingerprint, csr);
+    }
+
+    private Response enrollFrom(String source, String key, String hostname, String fingerprint, String csr) {
         JsonObjectBuilder body = Json.createObjectBuilder().add("provisioningKey", key).add("fingerprint", fingerprint == null ? "" : fingerprint)
                 .add("os", "Debian 13").add("csr", csr);
         if (hostname != null) {
             body.add("hostname", hostname);
         }
-        return Enrollments.post(base, body.build().toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Response invalidUtf8() throws Exception {
-        return Enrollments.post(base, new byte[] {'{', '"', 'o', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        return Enrollments.post(base, body.build().toString().getBytes(StandardCharsets.UTF_8), source);
     }
 
     private static void assertRefused(Response response, int status, String id) {

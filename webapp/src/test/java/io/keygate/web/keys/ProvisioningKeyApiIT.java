@@ -452,17 +452,7 @@ class ProvisioningKeyApiIT {
     @Test
     void countsAllLiveKeysExactlyAndFilteredOnesUpToTenThousand() throws SQLException {
         Setup setup = Setup.of(base, "many");
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, machine_group_id, "
-                     + "signing_certificate_id, enabled, exportable, allow_re_enrollment, key_id, pepper_version, secret_hash, created_at, "
-                     + "created_by, modified_at, modified_by) SELECT ?, 'bulk-' || g, '', ?, ?, true, false, false, "
-                     + "substr(md5(random()::text || g), 1, 16), 1, decode(md5(g::text) || md5(g::text), 'hex'), now(), 'bulk', now(), 'bulk' "
-                     + "FROM generate_series(1, 10005) g")) {
-            bulk.setLong(1, setup.org.id());
-            bulk.setLong(2, setup.groupId);
-            bulk.setLong(3, setup.certificateId);
-            assertEquals(10005, bulk.executeUpdate());
-        }
+        TestDatabase.insertBulkKeys(setup.org.id(), setup.groupId, setup.certificateId, 10005);
 
         JsonObject all = setup.org.api().get(KEYS).json();
         JsonObject filtered = setup.org.api().get(KEYS + "?name=bulk").json();

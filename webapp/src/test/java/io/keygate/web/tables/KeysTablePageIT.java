@@ -12,8 +12,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.keygate.web.support.TestDatabase;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,15 +165,9 @@ class KeysTablePageIT {
     void countsEveryKeyAndSaysMoreThanForHugeFilteredTotals() throws SQLException {
         TestOrganization org = Organizations.create(base, "table-huge");
         createKeys(org, 1);
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, machine_group_id, "
-                     + "signing_certificate_id, enabled, exportable, allow_re_enrollment, key_id, pepper_version, secret_hash, created_at, "
-                     + "created_by, modified_at, modified_by) SELECT organization_id, 'bulk-' || g, '', machine_group_id, signing_certificate_id, "
-                     + "true, false, false, substr(md5(random()::text || g), 1, 16), 1, decode(md5(g::text) || md5(g::text), 'hex'), now(), "
-                     + "'bulk', now(), 'bulk' FROM provisioning_key, generate_series(1, 12345) g WHERE organization_id = ?")) {
-            bulk.setLong(1, org.id());
-            assertEquals(12345, bulk.executeUpdate());
-        }
+        JsonObject first = org.api().get(KEYS).list().getJsonObject(0);
+        TestDatabase.insertBulkKeys(org.id(), first.getJsonNumber("machineGroupId").longValue(), first.getJsonNumber("signingCertificateId").longValue(),
+                12345);
         Browser browser = openKeysPage(org.adminUsername());
         browser.waitForText(By.id("keys:table_paginator_bottom"), "Showing 1\u201320 of 12,346");
 

@@ -13,4 +13,12 @@ public interface EnrollmentService {
      * @throws EnrollmentRefusedException                    the key does not admit this enrollment (401, 403 or 409)
      */
     Enrollment enroll(EnrollmentRequest request);
+
+    /**
+     * A request whose body could not be read as an enrollment (too large, not UTF-8, not the JSON expected): audited
+     * (E7) and counted against its address like any failure before a key matched (E6).
+     *
+     * @throws EnrollmentRefusedException 429 when the address is already over its limit
+     */
+    void refuseUnreadable(String sourceAddress, String reason);
 }

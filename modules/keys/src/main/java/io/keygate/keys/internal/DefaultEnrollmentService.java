@@ -49,8 +49,7 @@ public class DefaultEnrollmentService implements EnrollmentService {
                     requireText("fingerprint", request.fingerprint(), true), requireText("os", request.os(), false));
             csr = certificates.check(request.csr());
         } catch (InvalidInputException refused) {
-            audit.recordFailure(AuditEntry.failure(EnrollmentAttempt.ACTION, refused.id()).by("enrollment", null)
-                    .withDetails(Map.of("sourceAddress", String.valueOf(request.sourceAddress()))));
+            refuseUnreadable(request.sourceAddress(), refused.id());
             throw refused;
         }
         KeyValue value = null;
@@ -74,6 +73,16 @@ public class DefaultEnrollmentService implements EnrollmentService {
                 value.destroy();
             }
         }
+    }
+
+    @Override
+    public void refuseUnreadable(String sourceAddress, String reason) {
+        int limit = rateLimits.limits().failuresPerAddress();
+        String address = "address " + sourceAddress;
+        requireUnderLimit(address, limit);
+        EnrollmentAttempt attempt = new EnrollmentAttempt(new EnrollmentRequest(null, null, null, null, null, sourceAddress, null), null, null, null);
+        audit.recordFailure(attempt.entry(AuditEntry.failure(EnrollmentAttempt.ACTION, reason)).withDetails(Map.of("sourceAddress", String.valueOf(sourceAddress))));
+        countFailure(attempt, address, limit);
     }
 
     private void requireUnderLimit(String subject, int limit) {

@@ -38,8 +38,11 @@ final class EnrollmentAttempt {
     Map<String, Object> details(Map<String, Object> more) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sourceAddress", String.valueOf(request.sourceAddress()));
-        details.put("hostname", hostname);
-        details.put("fingerprint", fingerprint);
+        // a request refused before its fields were read has none
+        if (hostname != null) {
+            details.put("hostname", hostname);
+            details.put("fingerprint", fingerprint);
+        }
         if (keyId != null) {
             details.put("keyId", keyId);
         }
