@@ -419,13 +419,23 @@ class ProvisioningKeyPageIT {
         browser.waitFor(By.id("keys:table"));
     }
 
-    /** Clicks once the element takes the click: a dialog that grows with a message moves its buttons for a moment. */
+    /**
+     * Clicks once the element takes the click: a dialog that grows with a message, or a date picker's panel still
+     * fading out, can lie over a button for a moment. If something keeps covering it, the button is pressed the way
+     * a keyboard user does, with Enter while it has the focus.
+     */
     private void click(String id) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
-                .ignoring(StaleElementReferenceException.class).until(driver -> {
-                    browser.waitFor(By.id(id)).click();
-                    return true;
-                });
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).ignoring(ElementClickInterceptedException.class)
+                    .ignoring(StaleElementReferenceException.class).until(driver -> {
+                        WebElement element = browser.waitFor(By.id(id));
+                        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                        element.click();
+                        return true;
+                    });
+        } catch (org.openqa.selenium.TimeoutException covered) {
+            browser.waitFor(By.id(id)).sendKeys(Keys.ENTER);
+        }
     }
 
     /** Closes a date picker's calendar the way a keyboard user does: Escape in its input (again, if it was still opening). */
