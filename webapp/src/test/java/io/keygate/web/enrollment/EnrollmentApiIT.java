@@ -50,7 +50,7 @@ class EnrollmentApiIT {
     private static final String KEYS = "api/v1/provisioning-keys";
     private static final String MACHINES = "api/v1/machines";
     /** The address the bad-requests test sends from (behind the test server's trusted proxy), so its failures count alone. */
-    private static final String BAD_CLIENT = "192.0.2.77";
+    private static final String BAD_CLIENT = "203.0.113.77";
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -80,8 +80,8 @@ public class DefaultEnrollmentService implements EnrollmentService {
         int limit = rateLimits.limits().failuresPerAddress();
         String address = "address " + sourceAddress;
         requireUnderLimit(address, limit);
-        EnrollmentAttempt attempt = new EnrollmentAttempt(new EnrollmentRequest(null, null, null, null, null, sourceAddress, null), null, null, null);
-        audit.recordFailure(attempt.entry(AuditEntry.failure(EnrollmentAttempt.ACTION, reason)).withDetails(Map.of("sourceAddress", String.valueOf(sourceAddress))));
+        EnrollmentAttempt attempt = EnrollmentAttempt.unread(sourceAddress);
+        audit.recordFailure(attempt.entry(AuditEntry.failure(EnrollmentAttempt.ACTION, reason)).withDetails(attempt.details(Map.of())));
         countFailure(attempt, address, limit);
     }
 

@@ -26,6 +26,11 @@ final class EnrollmentAttempt {
         this.os = os;
     }
 
+    /** A request refused before any of its fields could be read: only its address is known. */
+    static EnrollmentAttempt unread(String sourceAddress) {
+        return new EnrollmentAttempt(new EnrollmentRequest(null, null, null, null, null, sourceAddress, null), null, null, null);
+    }
+
     /** A refusal with its real reason, thrown out of the enrollment's transaction so that it rolls back. */
     Refused refuse(Refusal refusal, String reason) {
         return new Refused(refusal, reason);
