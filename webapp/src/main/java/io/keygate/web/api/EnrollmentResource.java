@@ -6,7 +6,7 @@ import io.keygate.keys.api.EnrollmentService;
 import io.keygate.web.infrastructure.ClientAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,6 +40,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("v1/enrollments")
 @RequestScoped
 public class EnrollmentResource {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call (a lock held per request). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** An oversized body is read and dropped up to this size before the 413; a larger one is not read at all. */
@@ -91,7 +94,7 @@ public class EnrollmentResource {
         }
         Enrollment enrolled = enrollments.enroll(new EnrollmentRequest(text(json, "provisioningKey"), text(json, "hostname"),
                 text(json, "fingerprint"), text(json, "os"), text(json, "csr"), source, Duration.ofDays(certificateDays)));
-        JsonObject answer = Json.createObjectBuilder()
+        JsonObject answer = JSON.createObjectBuilder()
                 .add("machineId", enrolled.machineId())
                 .add("machineGroupId", enrolled.machineGroupId())
                 .add("machineGroup", enrolled.machineGroup())
@@ -107,7 +110,7 @@ public class EnrollmentResource {
     private static JsonObject parse(byte[] bytes) throws CharacterCodingException {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

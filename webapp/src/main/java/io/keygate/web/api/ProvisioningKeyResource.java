@@ -10,7 +10,7 @@ import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,6 +38,9 @@ import java.nio.charset.StandardCharsets;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProvisioningKeyResource {
+
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call (a lock held per request). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ProvisioningKeyService keys;
@@ -92,7 +95,7 @@ public class ProvisioningKeyResource {
     @Path("{id: [0-9]+}/reveal")
     @Consumes(MediaType.WILDCARD)
     public Response reveal(@PathParam("id") long id) {
-        JsonObject body = Json.createObjectBuilder().add("provisioningKey", keys.reveal(id, ValueAccess.REVEAL)).build();
+        JsonObject body = JSON.createObjectBuilder().add("provisioningKey", keys.reveal(id, ValueAccess.REVEAL)).build();
         return Response.ok(body).cacheControl(noStore()).build();
     }
 
@@ -110,8 +113,8 @@ public class ProvisioningKeyResource {
 
     /** 201 with the new key, its value this once, and where the key lives from now on. */
     private static Response createdResponse(CreatedProvisioningKey created, UriInfo uri) {
-        JsonObject summary = Json.createReader(new StringReader(StrictJson.JSONB.toJson(created.key()))).readObject();
-        JsonObject body = Json.createObjectBuilder(summary).add("provisioningKey", created.provisioningKey()).build();
+        JsonObject summary = JSON.createReader(new StringReader(StrictJson.JSONB.toJson(created.key()))).readObject();
+        JsonObject body = JSON.createObjectBuilder(summary).add("provisioningKey", created.provisioningKey()).build();
         return Response.created(uri.getBaseUriBuilder().path(ProvisioningKeyResource.class).path(String.valueOf(created.key().id())).build())
                 .cacheControl(noStore()).entity(body).build();
     }

@@ -9,10 +9,15 @@ import io.keygate.groups.api.MachineService;
 import io.keygate.groups.api.MachineStatus;
 import io.keygate.groups.api.MachineSummary;
 import io.keygate.groups.api.UpdateMachineGroup;
+import io.keygate.keys.api.ProvisioningKeyFilter;
+import io.keygate.keys.api.ProvisioningKeyService;
+import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
+import io.keygate.platform.api.SortOrder;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -26,7 +31,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The Machine Groups page: the lazy table and the Add / Edit / Delete dialogs. */
@@ -36,12 +43,15 @@ public class MachineGroupListView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final int MACHINES_SHOWN = 10;
+    static final int SHOWN_IN_ROW = 10;
+    static final int SEARCH_FROM = 3;
 
     @Inject
     MachineGroupService groups;
     @Inject
     MachineService machines;
+    @Inject
+    ProvisioningKeyService keys;
     @Inject
     CurrentActor currentActor;
 
@@ -55,6 +65,8 @@ public class MachineGroupListView implements Serializable {
 
     private TableControls<GroupFilterForm> table;
     private MachineGroupForm form = new MachineGroupForm();
+    private final Map<Long, String> machineSearch = new HashMap<>();
+    private final Map<Long, String> keySearch = new HashMap<>();
 
     @PostConstruct
     void createTable() {
@@ -100,10 +112,36 @@ public class MachineGroupListView implements Serializable {
         }
     }
 
-    /** The first active machines of a group, for its expanded row (G4); the Machines page has them all. */
-    public List<MachineSummary> machinesOf(MachineGroupSummary group) {
-        return machines.list(new MachineFilter(Set.of(group.id()), Set.of(), null, Set.of(MachineStatus.ACTIVE), null),
-                new PageRequest(1, MACHINES_SHOWN, List.of())).list();
+    /**
+     * The group's active machines for its expanded row (G4): the first few, or those whose hostname contains what the
+     * admin typed into the row's search once it is {@value #SEARCH_FROM} characters long. The Machines page has them all.
+     */
+    public Page<MachineSummary> machinesOf(MachineGroupSummary group) {
+        return machines.list(new MachineFilter(Set.of(group.id()), Set.of(), searchTerm(machineSearch.get(group.id())),
+                Set.of(MachineStatus.ACTIVE), null), new PageRequest(1, SHOWN_IN_ROW, List.of(new SortOrder("hostname", true))));
+    }
+
+    /** The group's keys for its expanded row (G4), searched by name like its machines; the Keys page has them all. */
+    public Page<ProvisioningKeySummary> keysOf(MachineGroupSummary group) {
+        ProvisioningKeyFilter filter = new ProvisioningKeyFilter(searchTerm(keySearch.get(group.id())), null, Set.of(group.id()), null, null,
+                null, null, null, null, null, null, null, null);
+        return keys.list(filter, new PageRequest(1, SHOWN_IN_ROW, List.of(new SortOrder("name", true))));
+    }
+
+    /** What the admin typed into a row's search, or nothing while it is shorter than {@value #SEARCH_FROM} characters. */
+    static String searchTerm(String typed) {
+        if (typed == null || typed.strip().length() < SEARCH_FROM) {
+            return null;
+        }
+        return typed.strip();
+    }
+
+    public Map<Long, String> getMachineSearch() {
+        return machineSearch;
+    }
+
+    public Map<Long, String> getKeySearch() {
+        return keySearch;
     }
 
     public String deleteQuestion(MachineGroupSummary group) {

@@ -97,6 +97,74 @@ class MachinePageIT {
         assertTrue(browser.driver().getCurrentUrl().contains("machineGroupId=" + group), browser.driver().getCurrentUrl());
     }
 
+    @Test
+    void groupRowListsItsKeysAndMachinesAndSearchesThemFromThreeCharacters() {
+        TestOrganization org = Organizations.create(base, "group-row");
+        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"fleet\",\"enabled\":true}").id();
+        long other = org.api().post("api/v1/machine-groups", "{\"name\":\"lab\",\"enabled\":true}").id();
+        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+        String enrolling = null;
+        for (int i = 0; i <= 10; i++) {
+            JsonObject key = createKey(org, String.format("alpha-%02d", i), group, certificate);
+            if (i == 0) {
+                enrolling = key.getString("provisioningKey");
+            }
+        }
+        createKey(org, "special-key", group, certificate);
+        createKey(org, "special-elsewhere", other, certificate);
+        for (int i = 0; i <= 10; i++) {
+            assertEquals(201, Enrollments.enroll(base, enrolling, String.format("node-%02d", i), "fp-node-" + i).status());
+        }
+        assertEquals(201, Enrollments.enroll(base, enrolling, "edge-gateway", "fp-edge").status());
+
+        browser = new Browser(base);
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-groups")).click();
+        WebElement fleet = browser.driver().findElements(By.cssSelector("#groups\\:table_data tr[data-ri]")).stream()
+                .filter(row -> row.getText().contains("fleet")).findFirst().orElseThrow();
+        fleet.findElement(By.cssSelector(".ui-row-toggler")).click();
+        By keyNames = By.cssSelector("#groups\\:table_data .kg-group-key");
+        By machineNames = By.cssSelector("#groups\\:table_data .kg-group-machine-name");
+        awaitTexts(keyNames, List.of("alpha-00", "alpha-01", "alpha-02", "alpha-03", "alpha-04", "alpha-05", "alpha-06", "alpha-07",
+                "alpha-08", "alpha-09"));
+        awaitTexts(machineNames, List.of("edge-gateway", "node-00", "node-01", "node-02", "node-03", "node-04", "node-05", "node-06",
+                "node-07", "node-08"));
+        String machinesShown = browser.driver().findElement(By.cssSelector("#groups\\:table_data .kg-group-machine")).getText();
+        assertTrue(machinesShown.contains("fp-edge") && machinesShown.contains("alpha-00"), "hostname, fingerprint and key: " + machinesShown);
+
+        By keySearch = By.cssSelector("#groups\\:table_data input[id$='key-search']");
+        browser.type(keySearch, "spe");
+        awaitTexts(keyNames, List.of("special-key"));
+        browser.type(keySearch, "sp");
+        awaitTexts(keyNames, List.of("alpha-00", "alpha-01", "alpha-02", "alpha-03", "alpha-04", "alpha-05", "alpha-06", "alpha-07",
+                "alpha-08", "alpha-09"));
+        browser.type(keySearch, "zzz");
+        browser.waitForText(By.cssSelector("#groups\\:table_data .kg-group-keys-none"), "Nothing matches.");
+
+        browser.type(By.cssSelector("#groups\\:table_data input[id$='machine-search']"), "EDG");
+        awaitTexts(machineNames, List.of("edge-gateway"));
+        browser.screenshot("group-row-search");
+
+        browser.type(keySearch, "special");
+        awaitTexts(keyNames, List.of("special-key"));
+        browser.driver().findElement(keyNames).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#keys\\:table_data .kg-key-name")).stream().map(WebElement::getText).toList()
+                        .equals(List.of("special-key")));
+        assertTrue(browser.driver().getCurrentUrl().contains("machineGroupId=" + group), browser.driver().getCurrentUrl());
+    }
+
+    private static JsonObject createKey(TestOrganization org, String name, long group, long certificate) {
+        return org.api().post("api/v1/provisioning-keys", "{\"name\":\"" + name + "\",\"machineGroupId\":" + group
+                + ",\"signingCertificateId\":" + certificate + "}").json();
+    }
+
+    private void awaitTexts(By locator, List<String> texts) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "expected " + texts + ", the page shows " + browser.driver().findElements(locator).stream().map(WebElement::getText).toList())
+                .until(driver -> texts.equals(driver.findElements(locator).stream().map(WebElement::getText).toList()));
+    }
+
     private WebElement row(String hostname) {
         return browser.driver().findElements(ROWS).stream()
                 .filter(row -> row.findElements(By.cssSelector(".kg-machine-hostname")).stream().anyMatch(cell -> cell.getText().equals(hostname)))

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -99,10 +100,23 @@ final class CertificateAuthorities {
 
     static PrivateKey privateKey(byte[] pkcs8, KeyAlgorithm algorithm) {
         try {
-            return KeyFactory.getInstance(algorithm == KeyAlgorithm.RSA_2048 ? "RSA" : "EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return KeyFactory.getInstance(keyFactoryAlgorithm(algorithm)).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored CA private key cannot be read back", e);
         }
+    }
+
+    /** The key as the given provider's own kind, so that signing with it skips a conversion (and, for EC, reuses precomputed tables). */
+    static PrivateKey privateKey(byte[] pkcs8, KeyAlgorithm algorithm, Provider provider) {
+        try {
+            return KeyFactory.getInstance(keyFactoryAlgorithm(algorithm), provider).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored CA private key cannot be read back", e);
+        }
+    }
+
+    private static String keyFactoryAlgorithm(KeyAlgorithm algorithm) {
+        return algorithm == KeyAlgorithm.RSA_2048 ? "RSA" : "EC";
     }
 
     private static X500Name name(String commonName, String organization) {

@@ -28,11 +28,15 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
+import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
@@ -51,7 +55,7 @@ final class ClientCertificates {
      * Every enrollment verifies one ECDSA signature and makes one: BouncyCastle's P-256 does both about three times
      * faster than the JDK 17 provider (measured here: 0.3 + 0.3 ms against 1.1 + 0.6 ms). Used directly, not registered.
      */
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private ClientCertificates() {
     }
@@ -73,10 +77,10 @@ final class ClientCertificates {
         }
         requireAcceptedKey(key);
         try {
-            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BOUNCY_CASTLE).build(key))) {
+            if (!request.isSignatureValid(verifier(key).build(PublicKeyFactory.createKey(request.getSubjectPublicKeyInfo())))) {
                 throw refusal("csr_signature_invalid", "The request's signature does not match its public key.");
             }
-        } catch (OperatorCreationException | PKCSException e) {
+        } catch (OperatorCreationException | PKCSException | IOException e) {
             throw refusal("csr_signature_invalid", "The request's signature cannot be verified.");
         }
         return key;
@@ -106,11 +110,20 @@ final class ClientCertificates {
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(machineKey));
             builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
             String signature = "EC".equals(authority.privateKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(signature).setProvider(BOUNCY_CASTLE)
+            return new JcaX509CertificateConverter().setProvider(BOUNCY_CASTLE).getCertificate(builder.build(new JcaContentSignerBuilder(signature).setProvider(BOUNCY_CASTLE)
                     .build(authority.privateKey())));
         } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot issue a client certificate under " + issuer.getSubjectX500Principal(), e);
         }
+    }
+
+    /**
+     * BouncyCastle's lightweight verifiers: its JCA one checks every signature twice (a second, "raw" verification
+     * kept for PKCS#11 sessions), which made the request check the dearest step of an enrollment.
+     */
+    private static BcContentVerifierProviderBuilder verifier(PublicKey key) {
+        DefaultDigestAlgorithmIdentifierFinder digests = new DefaultDigestAlgorithmIdentifierFinder();
+        return key instanceof RSAPublicKey ? new BcRSAContentVerifierProviderBuilder(digests) : new BcECContentVerifierProviderBuilder(digests);
     }
 
     /** Positive, at most 20 octets (RFC 5280 4.1.2.2), and unguessable. */

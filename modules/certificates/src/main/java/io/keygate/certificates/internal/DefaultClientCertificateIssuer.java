@@ -12,11 +12,22 @@ import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 @ApplicationScoped
 public class DefaultClientCertificateIssuer implements ClientCertificateIssuer {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /**
+     * Unsealing a CA key and reading its chain cost more than the signature itself, and neither ever changes, so a node
+     * keeps them for a while: long enough to serve a burst of enrollments, short enough that an unsealed key does not
+     * sit in memory for days after its last use.
+     */
+    static final Duration KEEP_UNSEALED = Duration.ofMinutes(10);
+    static final int MAX_UNSEALED = 1_000;
+
+    private final ConcurrentMap<Long, Authority> unsealed = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "keygate")
     EntityManager em;
@@ -33,22 +44,40 @@ public class DefaultClientCertificateIssuer implements ClientCertificateIssuer {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public ClientCertificate issue(long organizationId, long signingCertificateId, CertificateRequest request, String hostname, Duration lifetime) {
-        SigningCertificate authority = em.find(SigningCertificate.class, signingCertificateId);
-        if (authority == null || authority.organizationId != organizationId) {
+        SigningCertificate stored = em.find(SigningCertificate.class, signingCertificateId);
+        if (stored == null || stored.organizationId != organizationId) {
             throw new IllegalStateException("Signing certificate " + signingCertificateId + " is not one of organisation " + organizationId);
         }
+        Authority authority = authority(stored);
         // a few minutes back, so a machine whose clock runs slightly behind accepts its certificate at once
         Instant now = Timestamps.now().toInstant().minus(CLOCK_SKEW);
-        CertificateAuthorities.Issued issuer = new CertificateAuthorities.Issued(CertificateAuthorities.parsePem(authority.certificatePem),
-                DefaultSigningCertificateService.unsealedKey(vault, authority));
-        X509Certificate certificate = ClientCertificates.issue(request.publicKey(), hostname, accounts.organizationName(organizationId), issuer,
-                now, lifetime);
+        X509Certificate certificate = ClientCertificates.issue(request.publicKey(), hostname, accounts.organizationName(organizationId),
+                authority.issuer(), now, lifetime);
         String pem = CertificateAuthorities.pem(certificate);
-        StringBuilder chain = new StringBuilder(pem);
-        for (SigningCertificate ca = authority; ca != null; ca = ca.parentId == null ? null : em.find(SigningCertificate.class, ca.parentId)) {
+        return new ClientCertificate(certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(), pem, pem + authority.chainPem());
+    }
+
+    private Authority authority(SigningCertificate stored) {
+        long now = System.nanoTime();
+        Authority known = unsealed.get(stored.id);
+        if (known != null && now - known.unsealedAtNanos() < KEEP_UNSEALED.toNanos()) {
+            return known;
+        }
+        StringBuilder chain = new StringBuilder();
+        for (SigningCertificate ca = stored; ca != null; ca = ca.parentId == null ? null : em.find(SigningCertificate.class, ca.parentId)) {
             chain.append(ca.certificatePem);
         }
-        return new ClientCertificate(certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), pem, chain.toString());
+        Authority fresh = new Authority(new CertificateAuthorities.Issued(CertificateAuthorities.parsePem(stored.certificatePem),
+                DefaultSigningCertificateService.unsealedKey(vault, stored, ClientCertificates.BOUNCY_CASTLE)), chain.toString(), now);
+        if (unsealed.size() >= MAX_UNSEALED) {
+            unsealed.clear();
+        }
+        unsealed.put(stored.id, fresh);
+        return fresh;
+    }
+
+    /** A CA ready to sign: its certificate and unsealed key, and the PEM chain from it up to its root. */
+    private record Authority(CertificateAuthorities.Issued issuer, String chainPem, long unsealedAtNanos) {
     }
 }

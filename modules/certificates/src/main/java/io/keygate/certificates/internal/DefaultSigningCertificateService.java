@@ -35,6 +35,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -195,6 +196,15 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
         byte[] pkcs8 = vault.open(context(certificate), new EncryptedSecret(certificate.privateKeyCiphertext));
         try {
             return CertificateAuthorities.privateKey(pkcs8, certificate.keyAlgorithm);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    static PrivateKey unsealedKey(SecretVault vault, SigningCertificate certificate, Provider provider) {
+        byte[] pkcs8 = vault.open(context(certificate), new EncryptedSecret(certificate.privateKeyCiphertext));
+        try {
+            return CertificateAuthorities.privateKey(pkcs8, certificate.keyAlgorithm, provider);
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }

@@ -1,6 +1,6 @@
 package io.keygate.preferences.internal;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,13 +17,16 @@ import java.util.Map;
 /** Filter criteria, column lists and widths as stored: small JSON texts, in a stable order. */
 final class CriteriaJson {
 
+    /** Looked up once: {@code Json.create…} searches the class path for a provider on every call (a lock held per request). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private CriteriaJson() {
     }
 
     static String write(Map<String, List<String>> criteria) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         criteria.keySet().stream().sorted().forEach(name -> {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = JSON.createArrayBuilder();
             criteria.get(name).forEach(values::add);
             object.add(name, values);
         });
@@ -41,19 +44,19 @@ final class CriteriaJson {
     }
 
     static String writeColumns(List<String> columns) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         columns.forEach(array::add);
         return array.build().toString();
     }
 
     static List<String> readColumns(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }
 
     static String writeWidths(Map<String, Integer> widths) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         widths.keySet().stream().sorted().forEach(column -> object.add(column, widths.get(column)));
         return object.build().toString();
     }
@@ -65,7 +68,7 @@ final class CriteriaJson {
     }
 
     private static JsonObject object(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             return value.asJsonObject();
         }
