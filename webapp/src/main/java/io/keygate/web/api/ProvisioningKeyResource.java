@@ -8,10 +8,11 @@ import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
+import io.keygate.web.exports.KeysExport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,8 @@ public class ProvisioningKeyResource {
 
     @Inject
     ProvisioningKeyService keys;
+    @Inject
+    KeysExport export;
 
     /** Filters are the keys table's chips, by the names of {@link ProvisioningKeyFilter#PARAMETERS}; several values of one are alternatives. */
     @GET
@@ -51,6 +55,22 @@ public class ProvisioningKeyResource {
                                                  @QueryParam("sort") String sort, @Context UriInfo uri) {
         ProvisioningKeyFilter filter = ProvisioningKeyFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
         return PageBody.of(keys.list(filter, ListParameters.pageRequest(page, pageSize, sort, ProvisioningKeyService.SORTABLE_FIELDS)));
+    }
+
+    /**
+     * The keys table as a file (X1): {@code format=csv|xlsx|json}, the list's filters, {@code sort}, {@code columns}
+     * (the table's column ids, in the file's order; all by default) and {@code bom=true} for a CSV with a byte order
+     * mark. Streamed: the first bytes leave before the last key is read. Never a key's value (X2).
+     */
+    @GET
+    @Path("export")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@Context UriInfo uri) {
+        KeysExport.Request request = export.request(uri.getQueryParameters());
+        StreamingOutput file = out -> export.write(request, out);
+        return Response.ok(file, request.format().mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName(request) + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Role;
+import io.keygate.web.exports.KeysExport;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -116,6 +117,14 @@ public class ProvisioningKeyListView implements Serializable {
     /** ADMINISTRATORs change keys and take exportable keys' values; READ_ONLY admins see neither (K8). */
     public boolean isCanChange() {
         return currentActor.get().role() == Role.ADMINISTRATOR;
+    }
+
+    /** Export (X1): the browser fetches the file of the table as it stands, and stays on the page. */
+    public void export(String format) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String url = table.exportUrl(faces.getExternalContext().getRequestContextPath() + "/export/keys", format, KeysExport.COLUMNS);
+        // every part is URL-encoded, so the address holds no quote or backslash that could end the script's string
+        PrimeFaces.current().executeScript("window.location.assign('" + url + "')");
     }
 
     public String usage(ProvisioningKeySummary key) {

@@ -292,6 +292,25 @@ public class TableControls<D extends FilterDraft> implements Serializable {
                 .order(state.isSortAscending() ? SortOrder.ASCENDING : SortOrder.DESCENDING).build();
     }
 
+    /**
+     * Where the file of this table as the admin sees it is (X1): {@code path} asked for the format, the applied
+     * filters and search, the sort, and the visible columns of {@code exportable} in their order.
+     */
+    public String exportUrl(String path, String format, List<String> exportable) {
+        StringBuilder url = new StringBuilder(path).append("?format=").append(encoded(format));
+        List<String> columns = state.getVisibleColumns().stream().filter(exportable::contains).toList();
+        url.append("&columns=").append(encoded(String.join(",", columns.isEmpty() ? exportable : columns)));
+        if (state.getSort() != null) {
+            url.append("&sort=").append(encoded(state.getSort()));
+        }
+        state.getApplied().forEach((name, values) -> values.forEach(value -> url.append('&').append(encoded(name)).append('=').append(encoded(value))));
+        return url.toString();
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public TableState getState() {
         return state;
     }

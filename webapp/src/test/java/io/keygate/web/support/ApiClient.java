@@ -47,6 +47,18 @@ public final class ApiClient {
         return send(request(path).setHeader("Accept", "application/x-pem-file, text/plain, application/json;q=0.5").GET());
     }
 
+    /** A GET of a file (an export): status, headers and the bytes as they came. */
+    public HttpResponse<byte[]> file(String path) {
+        try {
+            return HTTP.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

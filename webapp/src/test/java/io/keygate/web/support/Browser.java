@@ -43,6 +43,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -80,6 +82,22 @@ public final class Browser implements AutoCloseable {
         WebElement input = waitFor(locator);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Where the browser saves downloads: inside the throw-away profile, so {@link #close()} removes them. */
+    public Path downloads() {
+        return profile.resolve("downloads");
+    }
+
+    /** Waits for a finished download whose name ends with {@code suffix} (Chromium writes {@code .crdownload} until done). */
+    public Path awaitDownload(String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(any -> {
+            try (Stream<Path> files = Files.list(downloads())) {
+                return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
     }
 
     public void screenshot(String name) {

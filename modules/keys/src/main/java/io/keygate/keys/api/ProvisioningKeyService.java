@@ -1,8 +1,12 @@
 package io.keygate.keys.api;
 
 import io.keygate.groups.api.CreateMachineGroup;
+import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
+import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /** The provisioning keys of the signed-in actor's organisation. */
@@ -11,6 +15,12 @@ public interface ProvisioningKeyService {
     Set<String> SORTABLE_FIELDS = Set.of("name", "enabled", "usageCount", "expiresAt", "lastUsedAt", "createdAt");
 
     Page<ProvisioningKeySummary> list(ProvisioningKeyFilter filter, PageRequest page);
+
+    /**
+     * Every key the filter matches, in the given order, handed over one at a time (exports, X1): read in batches,
+     * so memory stays flat however many keys match. Returns how many were handed over.
+     */
+    long forEach(ProvisioningKeyFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<ProvisioningKeySummary> each) throws IOException;
 
     ProvisioningKeySummary get(long id);
 

@@ -15,10 +15,10 @@ import io.keygate.keys.api.CreatedProvisioningKey;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
 import io.keygate.keys.api.NewMachineGroupRefusedException;
-import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.ConflictException;
@@ -30,6 +30,7 @@ import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,6 +90,13 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         }
         // past the counted bound, rows read with more after them are the better lower bound, so the pages go on
         return new Page<>(list, page.page(), page.pageSize(), slice.more() ? Math.max(total.count(), reached) : total.count(), false);
+    }
+
+    @Override
+    public long forEach(ProvisioningKeyFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<ProvisioningKeySummary> each)
+            throws IOException {
+        long organization = currentActor.get().requireOrganization();
+        return new ProvisioningKeyQueries(em).forEach(organization, filter, sort, key -> each.handle(toSummary(key)));
     }
 
     @Override

@@ -5,12 +5,14 @@ import io.keygate.keys.api.ProvisioningKeyFilter.UsageState;
 import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import io.keygate.platform.api.Timestamps;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.OptionalLong;
 final class ProvisioningKeyQueries {
 
     static final int EXACT_COUNT_CAP = 10_000;
+    static final int EXPORT_BATCH = 1_000;
 
     private final EntityManager em;
 
@@ -32,6 +35,12 @@ final class ProvisioningKeyQueries {
     CriteriaPages.Slice<ProvisioningKey> page(long organization, ProvisioningKeyFilter filter, PageRequest page, CriteriaPages.Total total) {
         return CriteriaPages.slice(em, ProvisioningKey.class, matching(organization, filter, Timestamps.now()), page,
                 total.exact() ? OptionalLong.of(total.count()) : OptionalLong.empty());
+    }
+
+    /** Every matching key in order, a batch at a time. */
+    long forEach(long organization, ProvisioningKeyFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<ProvisioningKey> each)
+            throws IOException {
+        return CriteriaPages.forEach(em, ProvisioningKey.class, matching(organization, filter, Timestamps.now()), sort, EXPORT_BATCH, each);
     }
 
     /**

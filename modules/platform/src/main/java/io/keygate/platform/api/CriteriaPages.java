@@ -9,7 +9,10 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +100,96 @@ public final class CriteriaPages {
         em.createQuery(rowQuery).getResultList().forEach(entity -> byId.put(identities.getIdentifier(entity), entity));
         // a row deleted between the two steps is simply not on the page
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Every matching row in the given order, in batches of {@code batchSize}: each batch continues after the last
+     * row of the one before (its sort keys and id, "seek" paging), so every batch is an index range however deep
+     * it is, and the persistence context is cleared between batches, so memory stays flat however many rows match
+     * (exports, X1). A row changed while the batches are read is seen as its batch found it. Needs a transaction.
+     */
+    public static <T> long forEach(EntityManager em, Class<T> type, Filter<T> filter, List<SortOrder> sort, int batchSize,
+                                   RowHandler<T> each) throws IOException {
+        List<Object> after = null;
+        long handed = 0;
+        while (true) {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<T> root = query.from(type);
+            List<Expression<?>> keys = sortKeys(cb, root, sort);
+            List<Boolean> ascending = ascending(sort);
+            List<Predicate> where = new ArrayList<>(filter.where(cb, query, root));
+            if (after != null) {
+                where.add(after(cb, keys, ascending, after));
+            }
+            List<Selection<?>> selected = new ArrayList<>(keys);
+            query.multiselect(selected).where(where.toArray(Predicate[]::new))
+                    .orderBy(order(cb, root, new PageRequest(1, 1, sort.isEmpty() ? List.of(new SortOrder("name", true)) : sort)));
+            List<Object[]> batch = em.createQuery(query).setMaxResults(batchSize).getResultList();
+            if (batch.isEmpty()) {
+                return handed;
+            }
+            List<Long> ids = batch.stream().map(row -> ((Number) row[row.length - 1]).longValue()).toList();
+            for (T row : rows(em, type, ids)) {
+                each.handle(row);
+                handed++;
+            }
+            after = Arrays.asList(batch.get(batch.size() - 1));
+            em.clear();
+            if (batch.size() < batchSize) {
+                return handed;
+            }
+        }
+    }
+
+    /** Takes the rows of {@link #forEach} one at a time; may write them out, hence the IOException. */
+    @FunctionalInterface
+    public interface RowHandler<T> {
+        void handle(T row) throws IOException;
+    }
+
+    /** The expressions of the order, the id last: what a batch selects to know where the next one starts. */
+    private static <T> List<Expression<?>> sortKeys(CriteriaBuilder cb, Root<T> root, List<SortOrder> sort) {
+        List<Expression<?>> keys = new ArrayList<>();
+        for (SortOrder order : sort.isEmpty() ? List.of(new SortOrder("name", true)) : sort) {
+            keys.add("name".equals(order.field()) ? cb.lower(root.get("name")) : root.get(order.field()));
+        }
+        keys.add(root.get("id"));
+        return keys;
+    }
+
+    private static List<Boolean> ascending(List<SortOrder> sort) {
+        List<Boolean> ascending = new ArrayList<>();
+        (sort.isEmpty() ? List.of(new SortOrder("name", true)) : sort).forEach(order -> ascending.add(order.ascending()));
+        ascending.add(true);
+        return ascending;
+    }
+
+    /**
+     * Rows after {@code last} in the order of {@code keys}: the first key after its value, or equal to it and the
+     * next key after its value, and so on. PostgreSQL puts nulls last when ascending and first when descending.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Predicate after(CriteriaBuilder cb, List<Expression<?>> keys, List<Boolean> ascending, List<Object> last) {
+        List<Predicate> alternatives = new ArrayList<>();
+        List<Predicate> equalSoFar = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Expression key = keys.get(i);
+            Object value = last.get(i);
+            Predicate beyond;
+            if (ascending.get(i)) {
+                beyond = value == null ? null : cb.or(cb.greaterThan(key, (Comparable) value), cb.isNull(key));
+            } else {
+                beyond = value == null ? cb.isNotNull(key) : cb.lessThan(key, (Comparable) value);
+            }
+            if (beyond != null) {
+                List<Predicate> alternative = new ArrayList<>(equalSoFar);
+                alternative.add(beyond);
+                alternatives.add(cb.and(alternative.toArray(Predicate[]::new)));
+            }
+            equalSoFar.add(value == null ? cb.isNull(key) : cb.equal(key, value));
+        }
+        return alternatives.isEmpty() ? cb.disjunction() : cb.or(alternatives.toArray(Predicate[]::new));
     }
 
     /** The rows of a page, and whether any matching row follows them. */
