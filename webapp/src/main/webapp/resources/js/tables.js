@@ -46,3 +46,46 @@
         groupDigits($('.ui-paginator-current'));
     });
 }());
+
+/*
+ * A large export's progress (X3): the file downloads beside the page while a poll asks how many rows are
+ * written; the dialog closes when the export ends or is cancelled. The poll may come before the server has
+ * begun, so "not running" only ends it once the export was seen running, or after five seconds.
+ */
+(function () {
+    var total = 0;
+    var exact = true;
+    var seen = false;
+    var started = 0;
+    var grouping = new Intl.NumberFormat('en-US');
+
+    window.kgExportStarted = function (rows, totalExact) {
+        total = rows;
+        exact = totalExact;
+        seen = false;
+        started = Date.now();
+        PF('exportBar').setValue(0);
+        $('#kg-export-rows').text('');
+        PF('exportProgress').show();
+        PF('exportPoll').start();
+    };
+
+    window.kgExportPolled = function (args) {
+        if (!args) {
+            return;
+        }
+        if (args.exportRunning) {
+            seen = true;
+            var rows = args.exportRows || 0;
+            var text = $('#kg-export-rows');
+            text.text((exact ? text.data('template') : text.data('bound')).replace('{0}', grouping.format(rows))
+                .replace('{1}', grouping.format(total)));
+            PF('exportBar').setValue(total > 0 ? Math.min(99, Math.floor(rows * 100 / total)) : 0);
+            return;
+        }
+        if (seen || args.exportCancelled || Date.now() - started > 5000) {
+            PF('exportPoll').stop();
+            PF('exportProgress').hide();
+        }
+    };
+}());

@@ -89,7 +89,7 @@ final class Launcher {
         FileTree.empty(runtimeDir);
         Path bootFile = BootCommandFile.forAddress(config.bootCommandFile(), config.bindAddress(), dataDir);
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of(System.getProperty("java.home")),
-                config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir));
+                config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir, config.heap()));
         Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo, embedded);
         // keys carry this host; on a laptop the portal itself is where machines enroll
         environment.putIfAbsent("KEYGATE_ENROLLMENT_HOST", "localhost:" + config.port());

@@ -15,9 +15,12 @@ record LauncherConfig(
         Path war,
         Path payaraJar,
         Path bootCommandFile,
-        Optional<DatabaseLogin> externalDatabase) {
+        Optional<DatabaseLogin> externalDatabase,
+        String heap) {
 
     static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** The default heap on a big machine is a quarter of RAM (spike P17); 768 MB serves the portal and its exports. */
+    static final String DEFAULT_HEAP = "768m";
 
     static LauncherConfig fromEnvironment(Map<String, String> env, Path workDir) {
         Optional<DatabaseLogin> external = value(env, "KEYGATE_DB_URL")
@@ -31,7 +34,8 @@ record LauncherConfig(
                 path(env, workDir, "KEYGATE_WAR", "webapp/target/keygate.war"),
                 workDir.resolve("launcher/target/payara-micro.jar"),
                 workDir.resolve("payara/loopback-only.asadmin"),
-                external);
+                external,
+                heap(value(env, "KEYGATE_HEAP").orElse(DEFAULT_HEAP)));
     }
 
     /** The database data lives in; the default ./data keeps it next to the checkout. */
@@ -46,6 +50,13 @@ record LauncherConfig(
 
     private static Path path(Map<String, String> env, Path workDir, String name, String fallback) {
         return workDir.resolve(value(env, name).orElse(fallback)).normalize();
+    }
+
+    private static String heap(String text) {
+        if (text.matches("[1-9]\\d{0,6}[mMgG]")) {
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
+        throw new IllegalArgumentException("KEYGATE_HEAP must be a Java heap size such as 512m or 2g, not '" + text + "'");
     }
 
     private static int port(String text) {

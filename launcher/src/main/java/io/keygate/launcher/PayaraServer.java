@@ -20,14 +20,14 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /** What Payara is started with; every path is absolute. */
-    record Launch(Path javaHome, Path payaraJar, Path war, int port, Path bootCommandFile, Path runtimeDir) {
+    record Launch(Path javaHome, Path payaraJar, Path war, int port, Path bootCommandFile, Path runtimeDir, String heap) {
     }
 
     static List<String> command(Launch launch) {
         return List.of(
                 launch.javaHome().resolve("bin/java").toString(),
                 // the default heap on a big machine is a quarter of RAM (spike P17); SerialGC suits 2 cores
-                "-Xmx768m", "-XX:+UseSerialGC",
+                "-Xmx" + launch.heap(), "-XX:+UseSerialGC",
                 "-jar", launch.payaraJar().toString(),
                 "--deploy", launch.war().toString(),
                 "--contextroot", "/",

@@ -26,6 +26,18 @@ class LauncherConfigTest {
         assertEquals(Path.of("/srv/keygate/launcher/target/payara-micro.jar"), config.payaraJar());
         assertEquals(Path.of("/srv/keygate/payara/loopback-only.asadmin"), config.bootCommandFile());
         assertTrue(config.externalDatabase().isEmpty());
+        assertEquals("768m", config.heap());
+    }
+
+    @Test
+    void heapIsAJavaSizeOrRefused() {
+        assertEquals("512m", LauncherConfig.fromEnvironment(Map.of("KEYGATE_HEAP", "512M"), REPO).heap());
+        assertEquals("2g", LauncherConfig.fromEnvironment(Map.of("KEYGATE_HEAP", "2g"), REPO).heap());
+        for (String heap : new String[] {"512", "1t", "-Xmx512m", "512m -XX:+Evil"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_HEAP", heap), REPO));
+            assertTrue(e.getMessage().contains("KEYGATE_HEAP"), e.getMessage());
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ class PayaraServerTest {
     void startsPayaraMicroOnLoopbackWithoutClustering() {
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of("/jdk"),
                 Path.of("/kg/launcher/target/payara-micro.jar"), Path.of("/kg/webapp/target/keygate.war"), 18080,
-                Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime")));
+                Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime"), "768m"));
 
         assertEquals(List.of("/jdk/bin/java", "-Xmx768m", "-XX:+UseSerialGC",
                 "-jar", "/kg/launcher/target/payara-micro.jar",

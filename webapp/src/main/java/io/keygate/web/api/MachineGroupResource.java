@@ -5,6 +5,7 @@ import io.keygate.groups.api.MachineGroupFilter;
 import io.keygate.groups.api.MachineGroupService;
 import io.keygate.groups.api.MachineGroupSummary;
 import io.keygate.groups.api.UpdateMachineGroup;
+import io.keygate.web.exports.TableExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 @Path("v1/machine-groups")
 @RequestScoped
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.Context;
 public class MachineGroupResource {
 
     @Inject
+    TableExports exports;
+    @Inject
     MachineGroupService groups;
 
     @GET
@@ -35,6 +38,14 @@ public class MachineGroupResource {
                                               @QueryParam("sort") String sort, @Context UriInfo uri) {
         MachineGroupFilter filter = MachineGroupFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
         return PageBody.of(groups.list(filter, ListParameters.pageRequest(page, pageSize, sort, MachineGroupService.SORTABLE_FIELDS)));
+    }
+
+    /** The groups table as a file (X1): like {@code /provisioning-keys/export}, with the groups list's filters. */
+    @GET
+    @Path("export")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@Context UriInfo uri) {
+        return ExportResponses.of(exports.prepare(TableExports.GROUPS, uri.getQueryParameters()));
     }
 
     @GET

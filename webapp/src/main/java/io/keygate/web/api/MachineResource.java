@@ -3,6 +3,7 @@ package io.keygate.web.api;
 import io.keygate.groups.api.MachineFilter;
 import io.keygate.groups.api.MachineService;
 import io.keygate.groups.api.MachineSummary;
+import io.keygate.web.exports.TableExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 public class MachineResource {
 
     @Inject
+    TableExports exports;
+    @Inject
     MachineService machines;
 
     @GET
@@ -30,6 +33,14 @@ public class MachineResource {
                                          @QueryParam("sort") String sort, @Context UriInfo uri) {
         MachineFilter filter = MachineFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
         return PageBody.of(machines.list(filter, ListParameters.pageRequest(page, pageSize, sort, MachineService.SORTABLE_FIELDS)));
+    }
+
+    /** The machines table as a file (X1): like {@code /provisioning-keys/export}, with the machines list's filters. */
+    @GET
+    @Path("export")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@Context UriInfo uri) {
+        return ExportResponses.of(exports.prepare(TableExports.MACHINES, uri.getQueryParameters()));
     }
 
     @GET

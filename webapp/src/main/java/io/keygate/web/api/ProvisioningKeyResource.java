@@ -8,7 +8,7 @@ import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
-import io.keygate.web.exports.KeysExport;
+import io.keygate.web.exports.TableExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,7 @@ public class ProvisioningKeyResource {
     @Inject
     ProvisioningKeyService keys;
     @Inject
-    KeysExport export;
+    TableExports exports;
 
     /** Filters are the keys table's chips, by the names of {@link ProvisioningKeyFilter#PARAMETERS}; several values of one are alternatives. */
     @GET
@@ -66,11 +65,7 @@ public class ProvisioningKeyResource {
     @Path("export")
     @Produces(MediaType.WILDCARD)
     public Response export(@Context UriInfo uri) {
-        KeysExport.Request request = export.request(uri.getQueryParameters());
-        StreamingOutput file = out -> export.write(request, out);
-        return Response.ok(file, request.format().mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName(request) + "\"")
-                .header("Cache-Control", "no-store").build();
+        return ExportResponses.of(exports.prepare(TableExports.KEYS, uri.getQueryParameters()));
     }
 
     @GET

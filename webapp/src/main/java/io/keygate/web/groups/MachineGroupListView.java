@@ -18,6 +18,7 @@ import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
 import io.keygate.platform.api.SortOrder;
+import io.keygate.web.exports.TableExports;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -54,6 +55,8 @@ public class MachineGroupListView implements Serializable {
     ProvisioningKeyService keys;
     @Inject
     CurrentActor currentActor;
+    @Inject
+    TableExports exports;
 
     /** The groups table (G1): Name and Actions always shown (T5). */
     static final TableDefinition TABLE = new TableDefinition("machine-groups", List.of(TableColumn.fixed("name"),
@@ -134,6 +137,11 @@ public class MachineGroupListView implements Serializable {
             return null;
         }
         return typed.strip();
+    }
+
+    /** Export (X1): the file of the table as it stands. */
+    public void export(String format) {
+        table.export(TableExports.GROUPS, format, exports.columnIds(TableExports.GROUPS));
     }
 
     public Map<Long, String> getMachineSearch() {

@@ -8,7 +8,7 @@ import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Role;
-import io.keygate.web.exports.KeysExport;
+import io.keygate.web.exports.TableExports;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -47,6 +47,8 @@ public class ProvisioningKeyListView implements Serializable {
     ProvisioningKeyService keys;
     @Inject
     CurrentActor currentActor;
+    @Inject
+    TableExports exports;
 
     /** The keys table (K8): Name and Actions always shown, the rest as the admin chooses (T5). */
     static final TableDefinition TABLE = new TableDefinition("provisioning-keys", List.of(TableColumn.fixed("name"),
@@ -119,12 +121,9 @@ public class ProvisioningKeyListView implements Serializable {
         return currentActor.get().role() == Role.ADMINISTRATOR;
     }
 
-    /** Export (X1): the browser fetches the file of the table as it stands, and stays on the page. */
+    /** Export (X1): the file of the table as it stands. */
     public void export(String format) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String url = table.exportUrl(faces.getExternalContext().getRequestContextPath() + "/export/keys", format, KeysExport.COLUMNS);
-        // every part is URL-encoded, so the address holds no quote or backslash that could end the script's string
-        PrimeFaces.current().executeScript("window.location.assign('" + url + "')");
+        table.export(TableExports.KEYS, format, exports.columnIds(TableExports.KEYS));
     }
 
     public String usage(ProvisioningKeySummary key) {

@@ -7,6 +7,7 @@ import io.keygate.groups.api.MachineSummary;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Role;
+import io.keygate.web.exports.TableExports;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -41,6 +42,8 @@ public class MachineListView implements Serializable {
     @Inject
     CurrentActor currentActor;
     @Inject
+    TableExports exports;
+    @Inject
     TablePreferences preferences;
 
     private TableControls<MachineFilterForm> table;
@@ -57,6 +60,11 @@ public class MachineListView implements Serializable {
         if (!faces.isPostback()) {
             table.open(faces.getExternalContext().getRequestParameterValuesMap());
         }
+    }
+
+    /** Export (X1): the file of the table as it stands. */
+    public void export(String format) {
+        table.export(TableExports.MACHINES, format, exports.columnIds(TableExports.MACHINES));
     }
 
     public void remove(MachineSummary machine) {

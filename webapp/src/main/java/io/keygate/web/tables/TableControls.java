@@ -46,6 +46,8 @@ public class TableControls<D extends FilterDraft> implements Serializable {
 
     private final TableState state;
     private final TableModel<?> model;
+    /** Exports of more rows than this show a progress bar with Cancel (X3). */
+    static final long LARGE_EXPORT_ROWS = 50_000;
     private final TablePreferences preferences;
     private final DraftFactory<D> drafts;
     private final CriteriaCheck check;
@@ -305,6 +307,19 @@ public class TableControls<D extends FilterDraft> implements Serializable {
         }
         state.getApplied().forEach((name, values) -> values.forEach(value -> url.append('&').append(encoded(name)).append('=').append(encoded(value))));
         return url.toString();
+    }
+
+    /** Export (X1): the browser fetches the file of the table as it stands from {@code /export/<table>}, and stays on the page. */
+    public void export(String table, String format, List<String> exportable) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String url = exportUrl(faces.getExternalContext().getRequestContextPath() + "/export/" + table, format, exportable);
+        // every part is URL-encoded, so the address holds no quote or backslash that could end the script's string
+        String script = "window.location.assign('" + url + "');";
+        if (model.getTotal() > LARGE_EXPORT_ROWS) {
+            // X3: a large export shows its progress and can be cancelled; the page stays usable meanwhile
+            script += "kgExportStarted(" + model.getTotal() + ", " + model.isTotalExact() + ");";
+        }
+        org.primefaces.PrimeFaces.current().executeScript(script);
     }
 
     private static String encoded(String text) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.web.support.Deployments;
+import io.keygate.web.support.Enrollments;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
 import io.keygate.web.support.TestDatabase;
@@ -16,10 +17,14 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +166,138 @@ class ExportApiIT {
             assertEquals(List.of("name"), events.get(0).getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
             assertEquals("xlsx", events.get(1).getString("format"));
         }
+    }
+
+    @Test
+    void groupsExportWithTheirDescriptionsNeutralisedInCsvAndTextInXlsx() throws Exception {
+        TestOrganization org = Organizations.create(base, "export-groups");
+        List<String> payloads = List.of("=HYPERLINK(\"http://198.51.100.7/x\",\"click\")", "+1+1", "-2+3", "@SUM(1,2)", "plain, with comma");
+        for (int i = 0; i < payloads.size(); i++) {
+            org.api().post("api/v1/machine-groups", Json.createObjectBuilder().add("name", "group-" + i).add("description", payloads.get(i))
+                    .add("enabled", i % 2 == 0).build().toString());
+        }
+        HttpResponse<byte[]> csv = org.api().file("api/v1/machine-groups/export?format=csv&sort=name&columns=name,description,status,machines");
+        assertEquals(200, csv.statusCode(), () -> new String(csv.body(), StandardCharsets.UTF_8));
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(new String(csv.body(), StandardCharsets.UTF_8))).getRecords();
+        assertEquals(List.of("Name", "Description", "Status", "Machines"), records.get(0).toList());
+        for (int i = 0; i < payloads.size(); i++) {
+            String payload = payloads.get(i);
+            String expected = "=+-@\t".indexOf(payload.charAt(0)) >= 0 ? "'" + payload : payload;
+            assertEquals(List.of("group-" + i, expected, i % 2 == 0 ? "Enabled" : "Disabled", "0"), records.get(i + 1).toList());
+        }
+
+        HttpResponse<byte[]> xlsx = org.api().file("api/v1/machine-groups/export?format=xlsx&sort=name&columns=description");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            for (int i = 0; i < payloads.size(); i++) {
+                Cell cell = rows.get(i + 1).getCell(0);
+                assertEquals(CellType.STRING, cell.getType(), payloads.get(i));
+                assertEquals(null, cell.getFormula());
+                assertEquals(payloads.get(i), cell.asString());
+            }
+        }
+        JsonArray json = Json.createReader(new ByteArrayInputStream(org.api().file("api/v1/machine-groups/export?format=json&enabled=false").body()))
+                .readArray();
+        assertEquals(List.of("group-1", "group-3"), json.stream().map(value -> value.asJsonObject().getString("name")).toList());
+        assertEquals(400, org.api().file("api/v1/machine-groups/export?format=json&columns=actions").statusCode(), "Actions is no column of a file");
+    }
+
+    @Test
+    void oneExportAtATimePerAdminWhichItsAdminCanCancel() throws Exception {
+        TestOrganization org = Organizations.create(base, "export-cancel");
+        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"fleet\",\"enabled\":true}").id();
+        TestDatabase.insertBulkKeys(org.id(), group, certificate(org), 300_000);
+        assertEquals(404, org.api().get("api/v1/exports/current").status(), "nothing runs yet");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((org.adminUsername() + ":" + Organizations.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> running = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/provisioning-keys/export?format=csv&sort=name"))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, running.statusCode());
+        try (InputStream body = running.body()) {
+            // read a little and stop: the server blocks once the connection's buffers are full, mid-export
+            assertTrue(body.readNBytes(10_000).length == 10_000);
+            JsonObject current = awaitRunning(org);
+            assertEquals("keys", current.getString("table"));
+            assertTrue(current.getJsonNumber("rows").longValue() > 0, current.toString());
+
+            var second = org.api().file("api/v1/machine-groups/export?format=json");
+            assertEquals(409, second.statusCode(), "a second export of the same admin waits for the first");
+            assertTrue(new String(second.body(), StandardCharsets.UTF_8).contains("export_running"));
+
+            assertEquals(204, org.api().delete("api/v1/exports/current").status());
+            long lines = 0;
+            try {
+                lines = new String(body.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+            } catch (IOException cutOff) {
+                // the cancelled download may also end as a broken connection
+            }
+            assertTrue(lines < 299_000, "the cancelled export stopped early: " + lines + " more lines");
+        }
+        for (int i = 0; i < 100 && org.api().get("api/v1/exports/current").status() != 404; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(404, org.api().get("api/v1/exports/current").status());
+        assertEquals(200, org.api().file("api/v1/provisioning-keys/export?format=csv&name=bulk-12345").statusCode(), "free again");
+
+        try (Connection db = TestDatabase.connect(); var audit = db.prepareStatement("SELECT details FROM audit_event WHERE organization_id = ? "
+                + "AND action = 'export' ORDER BY id")) {
+            audit.setLong(1, org.id());
+            List<JsonObject> events = new ArrayList<>();
+            try (var found = audit.executeQuery()) {
+                while (found.next()) {
+                    events.add(Json.createReader(new StringReader(found.getString(1))).readObject());
+                }
+            }
+            assertEquals(2, events.size(), events.toString());
+            assertFalse(events.get(0).getBoolean("complete"), "the cancelled export is audited as unfinished: " + events.get(0));
+            assertTrue(events.get(0).getJsonNumber("rows").longValue() < 300_000, events.get(0).toString());
+            assertTrue(events.get(1).getBoolean("complete"));
+        }
+    }
+
+    @Test
+    void machinesExportMatchesTheMachinesList() throws Exception {
+        TestOrganization org = Organizations.create(base, "export-machines");
+        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"fleet\",\"enabled\":true}").id();
+        String key = org.api().post("api/v1/provisioning-keys", "{\"name\":\"fleet-key\",\"machineGroupId\":" + group
+                + ",\"signingCertificateId\":" + certificate(org) + "}").json().getString("provisioningKey");
+        for (String host : List.of("web-01", "web-02", "db-01")) {
+            assertEquals(201, Enrollments.enroll(base, key, host, "fp-" + host).status());
+        }
+        long removed = org.api().get("api/v1/machines?hostname=db-01").list().getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(204, org.api().delete("api/v1/machines/" + removed).status());
+
+        JsonArray listed = org.api().get("api/v1/machines?sort=-hostname").list();
+        JsonArray exported = Json.createReader(new ByteArrayInputStream(org.api().file("api/v1/machines/export?format=json&sort=-hostname").body()))
+                .readArray();
+        assertEquals(listed.size(), exported.size());
+        for (int i = 0; i < listed.size(); i++) {
+            JsonObject machine = listed.getJsonObject(i);
+            JsonObject row = exported.getJsonObject(i);
+            assertEquals(machine.getString("hostname"), row.getString("hostname"));
+            assertEquals(machine.getString("fingerprint"), row.getString("fingerprint"));
+            assertEquals(machine.getString("certificateSerial"), row.getString("certificateSerial"));
+            assertEquals("fleet", row.getString("machineGroup"));
+            assertEquals("fleet-key", row.getString("provisioningKey"));
+            assertEquals("ACTIVE".equals(machine.getString("status")) ? "Active" : "Removed", row.getString("status"));
+        }
+        List<CSVRecord> active = CSVFormat.RFC4180.parse(new StringReader(new String(org.api().file(
+                "api/v1/machines/export?format=csv&status=ACTIVE&columns=hostname,key").body(), StandardCharsets.UTF_8))).getRecords();
+        assertEquals(List.of(List.of("Hostname", "Provisioning Key"), List.of("web-01", "fleet-key"), List.of("web-02", "fleet-key")),
+                active.stream().map(CSVRecord::toList).toList());
+    }
+
+    private JsonObject awaitRunning(TestOrganization org) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            var current = org.api().get("api/v1/exports/current");
+            if (current.status() == 200 && current.json().getJsonNumber("rows").longValue() > 0) {
+                return current.json();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the export never showed as running");
     }
 
     private void check(TestOrganization org, String format, String query, List<String> columns, List<String> secrets) throws IOException {

@@ -91,6 +91,28 @@ class ExportPageIT {
         assertTrue(browser.driver().getCurrentUrl().contains("/keys/"), "the page stays: " + browser.driver().getCurrentUrl());
     }
 
+    @Test
+    void aLargeExportShowsItsProgressUntilTheFileIsDone() throws Exception {
+        TestOrganization org = Organizations.create(base, "export-large");
+        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"fleet\",\"enabled\":true}").id();
+        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+        TestDatabase.insertBulkKeys(org.id(), group, certificate, 60_000);
+
+        browser = new Browser(base);
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-keys")).click();
+        browser.waitFor(By.id("keys:table"));
+        click("keys:export");
+        browser.waitFor(By.id("keys:exportCsv")).click();
+        By dialog = By.id("exportProgressForm:exportProgress");
+        browser.waitFor(dialog);
+        assertTrue(browser.driver().findElement(By.id("exportProgressForm:exportCancel")).isDisplayed(), "a large export can be cancelled");
+        browser.screenshot("export-progress");
+        Path file = browser.awaitDownload(".csv");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> !driver.findElement(dialog).isDisplayed());
+        assertEquals(60_001, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "the header and every key");
+    }
+
     private List<String> headers() {
         return browser.driver().findElements(By.cssSelector("#keys\\:table_head th")).stream().filter(WebElement::isDisplayed)
                 .map(th -> th.getText().trim()).filter(text -> !text.isEmpty()).toList();

@@ -10,12 +10,14 @@ import io.keygate.groups.api.MachineGroupSummary;
 import io.keygate.groups.api.UpdateMachineGroup;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +59,18 @@ public class DefaultMachineGroupService implements MachineGroupService {
                 .map(g -> toSummary(g, machineCounts.getOrDefault(g.id, 0L)))
                 .toList();
         return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, filter));
+    }
+
+    @Override
+    public long forEach(MachineGroupFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<MachineGroupSummary> each) throws IOException {
+        long organization = currentActor.get().requireOrganization();
+        MachineGroupQueries queries = new MachineGroupQueries(em);
+        return queries.forEachBatch(organization, filter, sort, groups -> {
+            Map<Long, Long> machineCounts = queries.machineCounts(groups.stream().map(g -> g.id).toList());
+            for (MachineGroup group : groups) {
+                each.handle(toSummary(group, machineCounts.getOrDefault(group.id, 0L)));
+            }
+        });
     }
 
     @Override

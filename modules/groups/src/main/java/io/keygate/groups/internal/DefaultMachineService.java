@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,18 @@ public class DefaultMachineService implements MachineService {
     CurrentActor currentActor;
     @Inject
     AuditLog audit;
+
+    @Override
+    public long forEach(MachineFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<MachineSummary> each) throws IOException {
+        long organization = currentActor.get().requireOrganization();
+        List<SortOrder> ordered = sort.isEmpty() ? List.of(new SortOrder("hostname", true)) : sort;
+        return CriteriaPages.forEachBatch(em, Machine.class, matching(organization, filter), ordered, 1_000, machines -> {
+            Map<Long, MachineCertificate> certificates = newestCertificates(machines.stream().map(m -> m.id).toList());
+            for (Machine machine : machines) {
+                each.handle(toSummary(machine, certificates.get(machine.id)));
+            }
+        });
+    }
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,10 +4,12 @@ import io.keygate.groups.api.MachineGroupFilter;
 import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,11 @@ final class MachineGroupQueries {
 
     MachineGroupQueries(EntityManager em) {
         this.em = em;
+    }
+
+    long forEachBatch(long organization, MachineGroupFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<List<MachineGroup>> each)
+            throws IOException {
+        return CriteriaPages.forEachBatch(em, MachineGroup.class, matching(organization, filter), sort, 1_000, each);
     }
 
     List<MachineGroup> page(long organization, MachineGroupFilter filter, PageRequest page) {

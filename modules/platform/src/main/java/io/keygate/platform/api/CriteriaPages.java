@@ -110,6 +110,16 @@ public final class CriteriaPages {
      */
     public static <T> long forEach(EntityManager em, Class<T> type, Filter<T> filter, List<SortOrder> sort, int batchSize,
                                    RowHandler<T> each) throws IOException {
+        return forEachBatch(em, type, filter, sort, batchSize, batch -> {
+            for (T row : batch) {
+                each.handle(row);
+            }
+        });
+    }
+
+    /** {@link #forEach}, a batch at a time, for callers that read something more per batch (counts, names). */
+    public static <T> long forEachBatch(EntityManager em, Class<T> type, Filter<T> filter, List<SortOrder> sort, int batchSize,
+                                        RowHandler<List<T>> each) throws IOException {
         List<Object> after = null;
         long handed = 0;
         while (true) {
@@ -130,10 +140,9 @@ public final class CriteriaPages {
                 return handed;
             }
             List<Long> ids = batch.stream().map(row -> ((Number) row[row.length - 1]).longValue()).toList();
-            for (T row : rows(em, type, ids)) {
-                each.handle(row);
-                handed++;
-            }
+            List<T> rows = rows(em, type, ids);
+            each.handle(rows);
+            handed += rows.size();
             after = Arrays.asList(batch.get(batch.size() - 1));
             em.clear();
             if (batch.size() < batchSize) {
@@ -142,7 +151,7 @@ public final class CriteriaPages {
         }
     }
 
-    /** Takes the rows of {@link #forEach} one at a time; may write them out, hence the IOException. */
+    /** Takes the rows of {@link #forEach} (or the batches of {@link #forEachBatch}); may write them out, hence the IOException. */
     @FunctionalInterface
     public interface RowHandler<T> {
         void handle(T row) throws IOException;

@@ -1,6 +1,7 @@
 package io.keygate.web.exports;
 
 import io.keygate.platform.api.KeygateException;
+import io.keygate.platform.api.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -14,33 +15,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The keys page's Export: the signed-in admin's browser session fetches the file here (the REST API takes HTTP
- * Basic only). The same parameters and the same file as {@code GET /api/v1/provisioning-keys/export}.
+ * The pages' Export: the signed-in admin's browser session fetches {@code /export/<table>} here (the REST API takes
+ * HTTP Basic only). The same parameters and the same file as {@code GET /api/v1/<table>/export}.
  */
-@WebServlet("/export/keys")
-public class KeysExportServlet extends HttpServlet {
+@WebServlet("/export/*")
+public class ExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient KeysExport export;
+    transient TableExports exports;
 
     @Override
     protected void doGet(HttpServletRequest http, HttpServletResponse response) throws IOException {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         http.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-        KeysExport.Request request;
+        String table = http.getPathInfo() == null ? "" : http.getPathInfo().replaceFirst("^/", "");
+        TableExports.Prepared prepared;
         try {
-            request = export.request(parameters);
+            prepared = exports.prepare(table, parameters);
         } catch (KeygateException refused) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(refused instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("text/plain; charset=UTF-8");
             response.getOutputStream().write(refused.getMessage().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        response.setContentType(request.format().mediaType());
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName(request) + "\"");
+        response.setContentType(prepared.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + prepared.fileName() + "\"");
         response.setHeader("Cache-Control", "no-store");
-        export.write(request, response.getOutputStream());
+        prepared.body().writeTo(response.getOutputStream());
     }
 }
