@@ -22,7 +22,7 @@ import org.postgresql.PGConnection;
 /**
  * Exports of the keys table (issue 6): rows per second of CSV, XLSX and JSON through the REST API with the server's
  * heap capped at 512 MB, the heap in use while each runs (jstat, every 200 ms), and PostgreSQL's COPY of the same
- * columns as the floor. Run it with bench/exports; arguments: baseUrl jdbcUrl dbUser dbPassword adminPassword serverPid
+ * columns as the floor. Run it with bench/exports; arguments: baseUrl jdbcUrl dbUser dbPassword adminPassword serverPid [formats]
  */
 public final class ExportBenchmark {
 
@@ -33,6 +33,7 @@ public final class ExportBenchmark {
         String base = args[0];
         String authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + args[4]).getBytes(StandardCharsets.UTF_8));
         String pid = args[5];
+        List<String> formats = args.length > 6 ? List.of(args[6].split(",")) : List.of("csv", "xlsx", "json");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try (Connection db = DriverManager.getConnection(args[1], args[2], args[3])) {
             long organization = single(db, "SELECT id FROM organization WHERE name = 'default'");
@@ -43,7 +44,7 @@ public final class ExportBenchmark {
                         + (scope.isEmpty() ? "" : " AND k.created_at < '2025-03-15T00:00:00Z'");
                 long rows = single(db, "SELECT count(*) FROM provisioning_key k WHERE " + where);
                 double copySeconds = copy(db, where);
-                for (String format : List.of("csv", "xlsx", "json")) {
+                for (String format : formats) {
                     gc(pid);
                     HeapSampler heap = new HeapSampler(pid);
                     heap.start();

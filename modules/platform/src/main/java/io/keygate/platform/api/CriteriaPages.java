@@ -130,7 +130,7 @@ public final class CriteriaPages {
             List<Boolean> ascending = ascending(sort);
             List<Predicate> where = new ArrayList<>(filter.where(cb, query, root));
             if (after != null) {
-                where.add(after(cb, keys, ascending, after));
+                where.add(after(cb, keys, ascending, after, NEVER_NULL.contains(sortField(sort))));
             }
             List<Selection<?>> selected = new ArrayList<>(keys);
             query.multiselect(selected).where(where.toArray(Predicate[]::new))
@@ -157,6 +157,13 @@ public final class CriteriaPages {
         void handle(T row) throws IOException;
     }
 
+    /** Sort fields no row leaves empty, so a batch may start an index range at the last value (nulls sort apart). */
+    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("name", "hostname", "createdAt", "enrolledAt", "usageCount");
+
+    private static String sortField(List<SortOrder> sort) {
+        return sort.isEmpty() ? "name" : sort.get(0).field();
+    }
+
     /** The expressions of the order, the id last: what a batch selects to know where the next one starts. */
     private static <T> List<Expression<?>> sortKeys(CriteriaBuilder cb, Root<T> root, List<SortOrder> sort) {
         List<Expression<?>> keys = new ArrayList<>();
@@ -179,7 +186,8 @@ public final class CriteriaPages {
      * next key after its value, and so on. PostgreSQL puts nulls last when ascending and first when descending.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Predicate after(CriteriaBuilder cb, List<Expression<?>> keys, List<Boolean> ascending, List<Object> last) {
+    private static Predicate after(CriteriaBuilder cb, List<Expression<?>> keys, List<Boolean> ascending, List<Object> last,
+                                   boolean neverNullFirst) {
         List<Predicate> alternatives = new ArrayList<>();
         List<Predicate> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -198,7 +206,15 @@ public final class CriteriaPages {
             }
             equalSoFar.add(value == null ? cb.isNull(key) : cb.equal(key, value));
         }
-        return alternatives.isEmpty() ? cb.disjunction() : cb.or(alternatives.toArray(Predicate[]::new));
+        Predicate later = alternatives.isEmpty() ? cb.disjunction() : cb.or(alternatives.toArray(Predicate[]::new));
+        Object first = last.get(0);
+        if (neverNullFirst && first != null) {
+            // the same rows, but a bound PostgreSQL can start an index range at: without it, the OR above makes every
+            // batch scan the index from its beginning (measured: 800 rows/s at a million keys, bench/exports)
+            Expression key = keys.get(0);
+            return cb.and(ascending.get(0) ? cb.greaterThanOrEqualTo(key, (Comparable) first) : cb.lessThanOrEqualTo(key, (Comparable) first), later);
+        }
+        return later;
     }
 
     /** The rows of a page, and whether any matching row follows them. */
