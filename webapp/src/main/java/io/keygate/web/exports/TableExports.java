@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The tables that export (X1), for the REST API ({@code GET /api/v1/<table>/export}) and the pages' Export menus
@@ -139,18 +141,7 @@ public class TableExports {
         columns.put("lastUsed", List.of(column("lastUsedAt", text.getString("keys.lastUsed"), CellType.TIMESTAMP, ProvisioningKeySummary::lastUsedAt)));
         columns.put("created", List.of(column("createdAt", text.getString("common.created"), CellType.TIMESTAMP, ProvisioningKeySummary::createdAt)));
         return new TableExport<>(KEYS, text.getString("keys.title"), columns, ProvisioningKeyService.SORTABLE_FIELDS,
-                new TableExport.Rows<>() {
-                    @Override
-                    public Map<String, List<String>> filters(Map<String, List<String>> parameters, Set<String> skipped) {
-                        return ProvisioningKeyFilter.parse(parameters, skipped).toParameters();
-                    }
-
-                    @Override
-                    public long forEach(Map<String, List<String>> filters, List<SortOrder> sort, CriteriaPages.RowHandler<ProvisioningKeySummary> each)
-                            throws IOException {
-                        return keys.forEach(ProvisioningKeyFilter.parse(filters, Set.of()), sort, each);
-                    }
-                });
+                rows(ProvisioningKeyFilter::parse, ProvisioningKeyFilter::toParameters, keys::forEach));
     }
 
     private TableExport<MachineGroupSummary> groupsTable() {
@@ -165,18 +156,7 @@ public class TableExports {
         columns.put("machines", List.of(column("machines", text.getString("groups.machines"), CellType.NUMBER, MachineGroupSummary::machineCount)));
         columns.put("created", List.of(column("createdAt", text.getString("common.created"), CellType.TIMESTAMP, MachineGroupSummary::createdAt)));
         return new TableExport<>(GROUPS, text.getString("groups.title"), columns, MachineGroupService.SORTABLE_FIELDS,
-                new TableExport.Rows<>() {
-                    @Override
-                    public Map<String, List<String>> filters(Map<String, List<String>> parameters, Set<String> skipped) {
-                        return MachineGroupFilter.parse(parameters, skipped).toParameters();
-                    }
-
-                    @Override
-                    public long forEach(Map<String, List<String>> filters, List<SortOrder> sort, CriteriaPages.RowHandler<MachineGroupSummary> each)
-                            throws IOException {
-                        return groups.forEach(MachineGroupFilter.parse(filters, Set.of()), sort, each);
-                    }
-                });
+                rows(MachineGroupFilter::parse, MachineGroupFilter::toParameters, groups::forEach));
     }
 
     private TableExport<MachineSummary> machinesTable() {
@@ -209,21 +189,32 @@ public class TableExports {
         columns.put("certificateExpires", List.of(column("certificateExpiresAt", text.getString("machines.certificateExpires"), CellType.TIMESTAMP,
                 MachineSummary::certificateNotAfter)));
         return new TableExport<>(MACHINES, text.getString("machines.title"), columns, MachineService.SORTABLE_FIELDS,
-                new TableExport.Rows<>() {
-                    @Override
-                    public Map<String, List<String>> filters(Map<String, List<String>> parameters, Set<String> skipped) {
-                        return MachineFilter.parse(parameters, skipped).toParameters();
-                    }
-
-                    @Override
-                    public long forEach(Map<String, List<String>> filters, List<SortOrder> sort, CriteriaPages.RowHandler<MachineSummary> each)
-                            throws IOException {
-                        return machines.forEach(MachineFilter.parse(filters, Set.of()), sort, each);
-                    }
-                });
+                rows(MachineFilter::parse, MachineFilter::toParameters, machines::forEach));
     }
 
-    private static <R> TableExport.Column<R> column(String field, String header, CellType type, java.util.function.Function<R, Object> value) {
+    /** The rows of a table whose module parses its filters ({@code parse}, {@code toParameters}) and hands them over ({@code forEach}). */
+    private static <F, R> TableExport.Rows<R> rows(BiFunction<Map<String, List<String>>, Set<String>, F> parse, Function<F, Map<String, List<String>>> toParameters,
+                                                  ModuleRows<F, R> forEach) {
+        return new TableExport.Rows<>() {
+            @Override
+            public Map<String, List<String>> filters(Map<String, List<String>> parameters, Set<String> skipped) {
+                return toParameters.apply(parse.apply(parameters, skipped));
+            }
+
+            @Override
+            public long forEach(Map<String, List<String>> filters, List<SortOrder> sort, CriteriaPages.RowHandler<R> each) throws IOException {
+                return forEach.forEach(parse.apply(filters, Set.of()), sort, each);
+            }
+        };
+    }
+
+    /** A module service's {@code forEach(filter, sort, each)}. */
+    @FunctionalInterface
+    private interface ModuleRows<F, R> {
+        long forEach(F filter, List<SortOrder> sort, CriteriaPages.RowHandler<R> each) throws IOException;
+    }
+
+    private static <R> TableExport.Column<R> column(String field, String header, CellType type, Function<R, Object> value) {
         return new TableExport.Column<>(new ExportColumn(field, header, type), value);
     }
 

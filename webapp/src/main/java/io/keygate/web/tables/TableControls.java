@@ -6,11 +6,14 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.AjaxBehaviorEvent;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import org.primefaces.PrimeFaces;
 import org.primefaces.component.api.UIColumn;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.ColumnResizeEvent;
@@ -319,11 +322,11 @@ public class TableControls<D extends FilterDraft> implements Serializable {
             // X3: a large export shows its progress and can be cancelled; the page stays usable meanwhile
             script += "kgExportStarted(" + model.getTotal() + ", " + model.isTotalExact() + ");";
         }
-        org.primefaces.PrimeFaces.current().executeScript(script);
+        PrimeFaces.current().executeScript(script);
     }
 
     private static String encoded(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     public TableState getState() {

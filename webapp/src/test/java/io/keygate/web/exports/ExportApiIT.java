@@ -151,21 +151,12 @@ class ExportApiIT {
             }
             assertEquals(FORMULAS.stream().sorted().toList(), rows.subList(1, rows.size()).stream().map(row -> row.getCell(0).getText()).sorted().toList());
         }
-        try (Connection db = TestDatabase.connect(); var audit = db.prepareStatement("SELECT details FROM audit_event WHERE organization_id = ? "
-                + "AND action = 'export' ORDER BY id")) {
-            audit.setLong(1, org.id());
-            List<JsonObject> events = new ArrayList<>();
-            try (var found = audit.executeQuery()) {
-                while (found.next()) {
-                    events.add(Json.createReader(new StringReader(found.getString(1))).readObject());
-                }
-            }
-            assertEquals(2, events.size(), "each export is audited once: " + events);
-            assertEquals("csv", events.get(0).getString("format"));
-            assertEquals(FORMULAS.size(), events.get(0).getJsonNumber("rows").intValue());
-            assertEquals(List.of("name"), events.get(0).getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
-            assertEquals("xlsx", events.get(1).getString("format"));
-        }
+        List<JsonObject> events = exportEvents(org.id());
+        assertEquals(2, events.size(), "each export is audited once: " + events);
+        assertEquals("csv", events.get(0).getString("format"));
+        assertEquals(FORMULAS.size(), events.get(0).getJsonNumber("rows").intValue());
+        assertEquals(List.of("name"), events.get(0).getJsonArray("columns").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals("xlsx", events.get(1).getString("format"));
     }
 
     @Test
@@ -241,20 +232,11 @@ class ExportApiIT {
         assertEquals(404, org.api().get("api/v1/exports/current").status());
         assertEquals(200, org.api().file("api/v1/provisioning-keys/export?format=csv&name=bulk-12345").statusCode(), "free again");
 
-        try (Connection db = TestDatabase.connect(); var audit = db.prepareStatement("SELECT details FROM audit_event WHERE organization_id = ? "
-                + "AND action = 'export' ORDER BY id")) {
-            audit.setLong(1, org.id());
-            List<JsonObject> events = new ArrayList<>();
-            try (var found = audit.executeQuery()) {
-                while (found.next()) {
-                    events.add(Json.createReader(new StringReader(found.getString(1))).readObject());
-                }
-            }
-            assertEquals(2, events.size(), events.toString());
-            assertFalse(events.get(0).getBoolean("complete"), "the cancelled export is audited as unfinished: " + events.get(0));
-            assertTrue(events.get(0).getJsonNumber("rows").longValue() < 300_000, events.get(0).toString());
-            assertTrue(events.get(1).getBoolean("complete"));
-        }
+        List<JsonObject> events = exportEvents(org.id());
+        assertEquals(2, events.size(), events.toString());
+        assertFalse(events.get(0).getBoolean("complete"), "the cancelled export is audited as unfinished: " + events.get(0));
+        assertTrue(events.get(0).getJsonNumber("rows").longValue() < 300_000, events.get(0).toString());
+        assertTrue(events.get(1).getBoolean("complete"));
     }
 
     @Test
@@ -287,6 +269,21 @@ class ExportApiIT {
                 "api/v1/machines/export?format=csv&status=ACTIVE&columns=hostname,key").body(), StandardCharsets.UTF_8))).getRecords();
         assertEquals(List.of(List.of("Hostname", "Provisioning Key"), List.of("web-01", "fleet-key"), List.of("web-02", "fleet-key")),
                 active.stream().map(CSVRecord::toList).toList());
+    }
+
+    /** The details of the organisation's export audit events, oldest first. */
+    private static List<JsonObject> exportEvents(long organization) throws SQLException {
+        try (Connection db = TestDatabase.connect(); var audit = db.prepareStatement("SELECT details FROM audit_event WHERE organization_id = ? "
+                + "AND action = 'export' ORDER BY id")) {
+            audit.setLong(1, organization);
+            List<JsonObject> events = new ArrayList<>();
+            try (var found = audit.executeQuery()) {
+                while (found.next()) {
+                    events.add(Json.createReader(new StringReader(found.getString(1))).readObject());
+                }
+            }
+            return events;
+        }
     }
 
     private JsonObject awaitRunning(TestOrganization org) throws InterruptedException {

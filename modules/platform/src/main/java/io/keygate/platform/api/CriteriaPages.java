@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One page of a module's own entities, filtered, sorted and counted by the database. Sorting by
@@ -158,7 +159,7 @@ public final class CriteriaPages {
     }
 
     /** Sort fields no row leaves empty, so a batch may start an index range at the last value (nulls sort apart). */
-    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("name", "hostname", "createdAt", "enrolledAt", "usageCount");
+    private static final Set<String> NEVER_NULL = Set.of("name", "hostname", "createdAt", "enrolledAt", "usageCount");
 
     private static String sortField(List<SortOrder> sort) {
         return sort.isEmpty() ? "name" : sort.get(0).field();
