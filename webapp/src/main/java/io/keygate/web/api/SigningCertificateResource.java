@@ -4,6 +4,7 @@ import io.keygate.certificates.api.CreateSigningCertificate;
 import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.certificates.api.SigningCertificateService;
 import io.keygate.certificates.api.SigningCertificateSummary;
+import io.keygate.web.exports.TableExports;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,12 +31,22 @@ public class SigningCertificateResource {
 
     @Inject
     SigningCertificateService certificates;
+    @Inject
+    TableExports exports;
 
     @GET
     public PageBody<SigningCertificateSummary> list(@QueryParam("page") String page, @QueryParam("pageSize") String pageSize,
                                                     @QueryParam("sort") String sort, @Context UriInfo uri) {
         SigningCertificateFilter filter = SigningCertificateFilter.parse(uri.getQueryParameters(), ListParameters.PAGING);
         return PageBody.of(certificates.list(filter, ListParameters.pageRequest(page, pageSize, sort, SigningCertificateService.SORTABLE_FIELDS)));
+    }
+
+    /** The certificates table as a file (X1): like {@code /provisioning-keys/export}, with the certificates list's filters. */
+    @GET
+    @Path("export")
+    @Produces(MediaType.WILDCARD)
+    public Response export(@Context UriInfo uri) {
+        return ExportResponses.of(exports.prepare(TableExports.CERTIFICATES, uri.getQueryParameters()));
     }
 
     @GET

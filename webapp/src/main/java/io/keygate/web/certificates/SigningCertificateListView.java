@@ -9,6 +9,7 @@ import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
+import io.keygate.web.exports.TableExports;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
 import io.keygate.web.tables.TableColumn;
@@ -49,6 +50,8 @@ public class SigningCertificateListView implements Serializable {
 
     @Inject
     TablePreferences preferences;
+    @Inject
+    TableExports exports;
 
     private TableControls<CertificateFilterForm> table;
     private SigningCertificateForm form = new SigningCertificateForm();
@@ -67,6 +70,11 @@ public class SigningCertificateListView implements Serializable {
         if (!faces.isPostback()) {
             table.open(faces.getExternalContext().getRequestParameterValuesMap());
         }
+    }
+
+    /** Export (X1): the file of the table as it stands. */
+    public void export(String format) {
+        table.export(TableExports.CERTIFICATES, format, exports.columnIds(TableExports.CERTIFICATES));
     }
 
     public TableControls<CertificateFilterForm> getTable() {

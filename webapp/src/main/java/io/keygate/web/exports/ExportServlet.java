@@ -1,5 +1,6 @@
 package io.keygate.web.exports;
 
+import io.keygate.platform.api.ForbiddenException;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.NotFoundException;
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ public class ExportServlet extends HttpServlet {
         try {
             prepared = exports.prepare(table, parameters);
         } catch (KeygateException refused) {
-            response.setStatus(refused instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(refused instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND
+                    : refused instanceof ForbiddenException ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("text/plain; charset=UTF-8");
             response.getOutputStream().write(refused.getMessage().getBytes(StandardCharsets.UTF_8));
             return;

@@ -1,6 +1,13 @@
 package io.keygate.web.exports;
 
 import io.keygate.accounts.api.AccountService;
+import io.keygate.audit.api.AuditEvent;
+import io.keygate.audit.api.AuditEventFilter;
+import io.keygate.audit.api.AuditLog;
+import io.keygate.audit.api.Outcome;
+import io.keygate.certificates.api.SigningCertificateFilter;
+import io.keygate.certificates.api.SigningCertificateService;
+import io.keygate.certificates.api.SigningCertificateSummary;
 import io.keygate.export.api.ExportColumn;
 import io.keygate.export.api.ExportColumn.CellType;
 import io.keygate.export.api.TableFiles;
@@ -48,6 +55,8 @@ public class TableExports {
     public static final String KEYS = "keys";
     public static final String GROUPS = "machine-groups";
     public static final String MACHINES = "machines";
+    public static final String CERTIFICATES = "signing-certificates";
+    public static final String AUDIT_LOG = "audit-log";
 
     @Inject
     ProvisioningKeyService keys;
@@ -55,6 +64,10 @@ public class TableExports {
     MachineGroupService groups;
     @Inject
     MachineService machines;
+    @Inject
+    SigningCertificateService certificates;
+    @Inject
+    AuditLog audit;
     @Inject
     KeyReferences references;
     @Inject
@@ -82,6 +95,12 @@ public class TableExports {
             case KEYS -> prepare(keysTable(), parameters);
             case GROUPS -> prepare(groupsTable(), parameters);
             case MACHINES -> prepare(machinesTable(), parameters);
+            case CERTIFICATES -> prepare(certificatesTable(), parameters);
+            case AUDIT_LOG -> {
+                // A2, X4: refused before anything is read or counted as running
+                audit.requireReader();
+                yield prepare(auditLogTable(), parameters);
+            }
             default -> throw new NotFoundException("table", table == null ? "" : table);
         };
     }
@@ -92,6 +111,8 @@ public class TableExports {
             case KEYS -> keysTable().columnIds();
             case GROUPS -> groupsTable().columnIds();
             case MACHINES -> machinesTable().columnIds();
+            case CERTIFICATES -> certificatesTable().columnIds();
+            case AUDIT_LOG -> auditLogTable().columnIds();
             default -> throw new IllegalArgumentException("No table " + table);
         };
     }
@@ -190,6 +211,46 @@ public class TableExports {
                 MachineSummary::certificateNotAfter)));
         return new TableExport<>(MACHINES, text.getString("machines.title"), columns, MachineService.SORTABLE_FIELDS,
                 rows(MachineFilter::parse, MachineFilter::toParameters, machines::forEach));
+    }
+
+    private TableExport<SigningCertificateSummary> certificatesTable() {
+        ResourceBundle text = text();
+        Map<String, List<TableExport.Column<SigningCertificateSummary>>> columns = new LinkedHashMap<>();
+        columns.put("name", List.of(column("name", text.getString("certificates.name"), CellType.TEXT, SigningCertificateSummary::name)));
+        columns.put("description", List.of(column("description", text.getString("certificates.description"), CellType.TEXT,
+                SigningCertificateSummary::description)));
+        columns.put("type", List.of(column("type", text.getString("certificates.type"), CellType.TEXT, certificate -> certificate.type().name())));
+        columns.put("subject", List.of(column("subject", text.getString("certificates.subject"), CellType.TEXT, SigningCertificateSummary::subject)));
+        columns.put("validFrom", List.of(column("validFrom", text.getString("certificates.validFrom"), CellType.TIMESTAMP,
+                SigningCertificateSummary::validFrom)));
+        columns.put("validTo", List.of(column("validTo", text.getString("certificates.validTo"), CellType.TIMESTAMP, SigningCertificateSummary::validTo)));
+        columns.put("fingerprint", List.of(column("fingerprintSha256", text.getString("certificates.fingerprint"), CellType.TEXT,
+                SigningCertificateSummary::fingerprintSha256)));
+        columns.put("keys", List.of(column("keys", text.getString("certificates.keys"), CellType.NUMBER, SigningCertificateSummary::keyCount)));
+        return new TableExport<>(CERTIFICATES, text.getString("certificates.title"), columns, SigningCertificateService.SORTABLE_FIELDS,
+                rows(SigningCertificateFilter::parse, SigningCertificateFilter::toParameters, certificates::forEach));
+    }
+
+    private TableExport<AuditEvent> auditLogTable() {
+        ResourceBundle text = text();
+        Map<String, List<TableExport.Column<AuditEvent>>> columns = new LinkedHashMap<>();
+        columns.put("occurred", List.of(column("occurredAt", text.getString("audit.occurred"), CellType.TIMESTAMP, AuditEvent::occurredAt)));
+        columns.put("actor", List.of(column("actor", text.getString("audit.actor"), CellType.TEXT, AuditEvent::actorName),
+                column("actorType", text.getString("audit.actorType"), CellType.TEXT, AuditEvent::actorType)));
+        columns.put("action", List.of(column("action", text.getString("audit.action"), CellType.TEXT, AuditEvent::action)));
+        columns.put("resourceType", List.of(column("resourceType", text.getString("audit.resourceType"), CellType.TEXT, AuditEvent::resourceType)));
+        columns.put("resourceName", List.of(column("resourceName", text.getString("audit.resourceName"), CellType.TEXT, AuditEvent::resourceName),
+                column("resourceId", text.getString("audit.resourceId"), CellType.TEXT, AuditEvent::resourceId)));
+        String success = text.getString("audit.success");
+        String failure = text.getString("audit.failure");
+        columns.put("outcome", List.of(column("outcome", text.getString("audit.outcome"), CellType.TEXT,
+                event -> event.outcome() == Outcome.SUCCESS ? success : failure)));
+        columns.put("reason", List.of(column("reason", text.getString("audit.reason"), CellType.TEXT, AuditEvent::reason)));
+        columns.put("source", List.of(column("sourceAddress", text.getString("audit.source"), CellType.TEXT, AuditEvent::sourceAddress)));
+        columns.put("requestId", List.of(column("requestId", text.getString("audit.requestId"), CellType.TEXT, AuditEvent::requestId)));
+        columns.put("details", List.of(column("details", text.getString("audit.details"), CellType.TEXT, AuditEvent::details)));
+        return new TableExport<>(AUDIT_LOG, text.getString("audit.title"), columns, AuditLog.SORTABLE_FIELDS,
+                rows(AuditEventFilter::parse, AuditEventFilter::toParameters, audit::forEach));
     }
 
     /** The rows of a table whose module parses its filters ({@code parse}, {@code toParameters}) and hands them over ({@code forEach}). */

@@ -5,10 +5,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /** A direct connection to the application's database, as the application's own role. */
 public final class TestDatabase {
+
+    /** The actions of {@link #insertBulkAuditEvents}: event g has the one at g modulo 4. */
+    public static final List<String> BULK_ACTIONS = List.of("bulk.create", "bulk.update", "bulk.delete", "bulk.reveal");
 
     private TestDatabase() {
     }
@@ -17,14 +22,13 @@ public final class TestDatabase {
         return DriverManager.getConnection(System.getProperty("db.url"), System.getProperty("db.user"), System.getProperty("db.password"));
     }
 
-    /** The whole database as {@code pg_dump} writes it (plain SQL), as an operator's backup would hold it. */
     /**
      * {@code count} keys named {@code bulk-1} to {@code bulk-<count>}, created by {@code bulk}, straight into the
      * table in one statement: for totals no test could create through the API in its time.
      */
     public static void insertBulkKeys(long organization, long group, long certificate, int count) throws SQLException {
         try (Connection db = connect();
-             java.sql.PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, "
+             PreparedStatement bulk = db.prepareStatement("INSERT INTO provisioning_key (organization_id, name, description, "
                      + "machine_group_id, signing_certificate_id, enabled, exportable, allow_re_enrollment, key_id, pepper_version, secret_hash, "
                      + "created_at, created_by, modified_at, modified_by) SELECT ?, 'bulk-' || g, '', ?, ?, true, false, false, "
                      + "substr(md5(random()::text || g), 1, 16), 1, decode(md5(g::text) || md5(g::text), 'hex'), now(), 'bulk', now(), 'bulk' "
@@ -39,6 +43,28 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * {@code count} audit events numbered 1 to {@code count} for an audit log of a size no test could cause through the API:
+     * event g happens at 2026-01-01 plus g/2 seconds (so pairs share a time), its action is one of {@link #BULK_ACTIONS} by
+     * g modulo 4, every third fails, its actor is {@code bulk-actor-<g mod 5>}, its resource {@code res-<g>}.
+     */
+    public static void insertBulkAuditEvents(long organization, int count) throws SQLException {
+        try (Connection db = connect();
+             PreparedStatement bulk = db.prepareStatement("INSERT INTO audit_event (occurred_at, organization_id, actor_type, actor_name, "
+                     + "action, resource_type, resource_id, resource_name, outcome, reason, details, source_address, request_id) "
+                     + "SELECT timestamptz '2026-01-01 00:00:00+00' + (g / 2) * interval '1 second', ?, 'ADMINISTRATOR', 'bulk-actor-' || (g % 5), "
+                     + "(ARRAY['bulk.create','bulk.update','bulk.delete','bulk.reveal'])[g % 4 + 1], 'bulk resource', g::text, 'res-' || g, "
+                     + "CASE WHEN g % 3 = 0 THEN 'FAILURE' ELSE 'SUCCESS' END, CASE WHEN g % 3 = 0 THEN 'refused ' || g END, "
+                     + "'{\"n\":' || g || '}', '198.51.100.' || (g % 250), 'req-' || g FROM generate_series(1, ?) g")) {
+            bulk.setLong(1, organization);
+            bulk.setInt(2, count);
+            if (bulk.executeUpdate() != count) {
+                throw new IllegalStateException("not all " + count + " audit events were inserted");
+            }
+        }
+    }
+
+    /** The whole database as {@code pg_dump} writes it (plain SQL), as an operator's backup would hold it. */
     public static String dump() throws IOException, InterruptedException {
         URI jdbc = URI.create(System.getProperty("db.url").substring("jdbc:".length()));
         ProcessBuilder pgDump = new ProcessBuilder("pg_dump", "--host=" + jdbc.getHost(), "--port=" + jdbc.getPort(),

@@ -17,12 +17,14 @@ import io.keygate.keymaterial.api.EncryptionContext;
 import io.keygate.keymaterial.api.SecretVault;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.ConflictException;
+import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
@@ -73,6 +76,15 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
                 .map(certificate -> toSummary(certificate, keysUsing(certificate)))
                 .toList();
         return new Page<>(list, page.page(), page.pageSize(), queries.count(organization, filter));
+    }
+
+    @Override
+    public long forEach(SigningCertificateFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<SigningCertificateSummary> each)
+            throws IOException {
+        long organization = currentActor.get().requireOrganization();
+        // an organisation has a handful of CAs: one count of their keys per certificate is cheap enough here
+        return new SigningCertificateQueries(em).forEach(organization, filter, sort,
+                certificate -> each.handle(toSummary(certificate, keysUsing(certificate))));
     }
 
     @Override

@@ -4,13 +4,17 @@ import io.keygate.certificates.api.SigningCertificateFilter;
 import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.LikePatterns;
 import io.keygate.platform.api.PageRequest;
+import io.keygate.platform.api.SortOrder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The filtered, sorted, paged reads of the certificates list, done by the database. */
 final class SigningCertificateQueries {
+
+    private static final int EXPORT_BATCH = 1_000;
 
     private final EntityManager em;
 
@@ -20,6 +24,12 @@ final class SigningCertificateQueries {
 
     List<SigningCertificate> page(long organization, SigningCertificateFilter filter, PageRequest page) {
         return CriteriaPages.page(em, SigningCertificate.class, matching(organization, filter), page);
+    }
+
+    /** Every matching certificate in order, a batch at a time. */
+    long forEach(long organization, SigningCertificateFilter filter, List<SortOrder> sort, CriteriaPages.RowHandler<SigningCertificate> each)
+            throws IOException {
+        return CriteriaPages.forEach(em, SigningCertificate.class, matching(organization, filter), sort, EXPORT_BATCH, each);
     }
 
     long count(long organization, SigningCertificateFilter filter) {

@@ -83,13 +83,7 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
         ProvisioningKeyQueries queries = new ProvisioningKeyQueries(em);
         CriteriaPages.Total total = queries.count(organization, filter);
         CriteriaPages.Slice<ProvisioningKey> slice = queries.page(organization, filter, page, total);
-        List<ProvisioningKeySummary> list = slice.rows().stream().map(this::toSummary).toList();
-        long reached = (long) page.offset() + list.size();
-        if (total.exact() || !slice.more() && !list.isEmpty()) {
-            return new Page<>(list, page.page(), page.pageSize(), total.exact() ? total.count() : reached, true);
-        }
-        // past the counted bound, rows read with more after them are the better lower bound, so the pages go on
-        return new Page<>(list, page.page(), page.pageSize(), slice.more() ? Math.max(total.count(), reached) : total.count(), false);
+        return CriteriaPages.page(slice.rows().stream().map(this::toSummary).toList(), page, total, slice.more());
     }
 
     @Override

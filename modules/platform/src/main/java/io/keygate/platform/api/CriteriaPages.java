@@ -159,7 +159,7 @@ public final class CriteriaPages {
     }
 
     /** Sort fields no row leaves empty, so a batch may start an index range at the last value (nulls sort apart). */
-    private static final Set<String> NEVER_NULL = Set.of("name", "hostname", "createdAt", "enrolledAt", "usageCount");
+    private static final Set<String> NEVER_NULL = Set.of("name", "hostname", "createdAt", "enrolledAt", "usageCount", "occurredAt", "action", "outcome");
 
     private static String sortField(List<SortOrder> sort) {
         return sort.isEmpty() ? "name" : sort.get(0).field();
@@ -253,6 +253,19 @@ public final class CriteriaPages {
         query.select(root.get("id")).where(filter.where(cb, query, root).toArray(Predicate[]::new));
         int found = em.createQuery(query).setMaxResults(cap + 1).getResultList().size();
         return found > cap ? new Total(cap, false) : new Total(found, true);
+    }
+
+    /**
+     * The page of {@code rows} (a slice's rows, made into what the list shows) with the best total known: the count when
+     * exact; else, when the slice ended the list, the rows up to it; else a lower bound, the count or the rows up to the
+     * page when more follow it, so the pages go on past the counted bound.
+     */
+    public static <R> Page<R> page(List<R> rows, PageRequest page, Total total, boolean more) {
+        long reached = (long) page.offset() + rows.size();
+        if (total.exact() || !more && !rows.isEmpty()) {
+            return new Page<>(rows, page.page(), page.pageSize(), total.exact() ? total.count() : reached, true);
+        }
+        return new Page<>(rows, page.page(), page.pageSize(), more ? Math.max(total.count(), reached) : total.count(), false);
     }
 
     /** A count, and whether it is exact or a lower bound. */

@@ -47,4 +47,26 @@ class PagingTest {
         assertEquals(1, new Page<>(List.of(), 1, 20, 20).totalPages());
         assertEquals(2, new Page<>(List.of(), 1, 20, 21).totalPages());
     }
+
+    @Test
+    void givesTheBestTotalKnownForAPage() {
+        PageRequest third = new PageRequest(3, 20, List.of());
+        List<String> rows = List.of("a", "b");
+
+        Page<String> counted = CriteriaPages.page(rows, third, new CriteriaPages.Total(42, true), false);
+        assertEquals(42, counted.totalCount());
+        assertTrue(counted.totalCountExact());
+
+        Page<String> lastPastTheBound = CriteriaPages.page(rows, third, new CriteriaPages.Total(10, false), false);
+        assertEquals(42, lastPastTheBound.totalCount(), "the list ended on this page: its rows tell the total");
+        assertTrue(lastPastTheBound.totalCountExact());
+
+        Page<String> morePastTheBound = CriteriaPages.page(List.of("a"), new PageRequest(1, 1, List.of()), new CriteriaPages.Total(10, false), true);
+        assertEquals(10, morePastTheBound.totalCount(), "the counted bound, while the rows read are fewer");
+        assertFalse(morePastTheBound.totalCountExact());
+
+        Page<String> deepPastTheBound = CriteriaPages.page(rows, new PageRequest(100, 20, List.of()), new CriteriaPages.Total(10, false), true);
+        assertEquals(1_982, deepPastTheBound.totalCount(), "the rows up to this page, more following");
+        assertFalse(deepPastTheBound.totalCountExact());
+    }
 }
