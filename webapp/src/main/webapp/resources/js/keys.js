@@ -84,6 +84,11 @@ keygate.keys = (function () {
             }
         },
 
+        /** Another secret shown once (a new API token) in the element with the given id. */
+        showSecret: function (value, elementId) {
+            showValue(elementId, value);
+        },
+
         copyCreated: function (elementId) {
             copyToClipboard(document.getElementById(elementId || 'kg-created-value').textContent).then(function () {
                 tell('info', text('copied'));

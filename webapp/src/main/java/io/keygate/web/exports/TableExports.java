@@ -21,6 +21,7 @@ import io.keygate.groups.api.MachineSummary;
 import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeySummary;
+import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.NotFoundException;
@@ -141,8 +142,10 @@ public class TableExports {
         });
     }
 
+    /** Whose export it is: an admin's account, or an API token (which has none). */
     private String admin() {
-        return Long.toString(currentActor.get().accountId());
+        Actor actor = currentActor.get();
+        return actor.isApiToken() ? "api-token-" + actor.apiTokenId() : Long.toString(actor.accountId());
     }
 
     private TableExport<ProvisioningKeySummary> keysTable() {

@@ -4,6 +4,8 @@ import io.keygate.accounts.api.AccountService;
 import io.keygate.accounts.api.SignInChannel;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.RequestOrigin;
+import io.keygate.tokens.api.ApiTokenService;
+import io.keygate.tokens.api.TokenCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -19,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Pages sign in through the sign-in form and keep the account in the HTTP session; the REST API takes
- * HTTP Basic on every request and never creates a session.
+ * Pages sign in through the sign-in form and keep the account in the HTTP session; the REST API takes an API token
+ * ({@code Authorization: Bearer}) on every request, or HTTP Basic when {@code KEYGATE_API_BASIC_AUTH=true}, and never
+ * creates a session.
  */
 @ApplicationScoped
 public class KeygateAuthentication implements HttpAuthenticationMechanism {
@@ -31,10 +35,19 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_ACCOUNT_ID = "keygate.account.id";
     static final String SIGN_IN_PAGE = "/login.xhtml";
 
+    /** The caller name of a request an API token authenticated; admin usernames cannot hold a colon. */
+    static final String API_TOKEN_PRINCIPAL = "api-token:";
+
     @Inject
     AccountService accounts;
     @Inject
+    ApiTokenService tokens;
+    @Inject
     RequestOrigin origin;
+    /** HTTP Basic with an admin's password is for development and scripted tests; production API clients use tokens. */
+    @Inject
+    @ConfigProperty(name = "keygate.api.basic.auth", defaultValue = "false")
+    boolean basicAuthentication;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -104,16 +117,29 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            TokenCheck check = tokens.authenticate(authorization.substring(7).trim(), origin.sourceAddress());
+            if (check.isAccepted()) {
+                Actor actor = check.actor();
+                return context.notifyContainerAboutLogin(API_TOKEN_PRINCIPAL + actor.apiTokenId(), Set.of(actor.role().name()));
+            }
+            return refuse(response, check.status(), check.id(), check.reason());
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!basicAuthentication) {
+                return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "basic_disabled",
+                        "HTTP Basic is switched off for the API: send an API token (Authorization: Bearer kgt_...).");
+            }
             Optional<String[]> userAndPassword = decodeBasic(authorization.substring(6).trim());
             Optional<Actor> actor = userAndPassword.flatMap(pair -> accounts.signIn(pair[0], pair[1], SignInChannel.API_BASIC));
             if (actor.isPresent()) {
                 return notifyLogin(context, actor.get());
             }
-            return refuse(response, "invalid_credentials", "The username or password is wrong.");
+            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials", "The username or password is wrong.");
         }
         if (context.isProtected()) {
-            return refuse(response, "not_authenticated", "Authenticate with HTTP Basic (username and password of an admin).");
+            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "not_authenticated",
+                    "Authenticate with an API token (Authorization: Bearer kgt_...).");
         }
         return context.doNothing();
     }
@@ -122,11 +148,12 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(actor.username(), Set.of(actor.role().name()));
     }
 
-    private AuthenticationStatus refuse(HttpServletResponse response, String id, String reason) {
+    private AuthenticationStatus refuse(HttpServletResponse response, int status, String id, String reason) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setStatus(status);
             response.setHeader("X-Request-Id", origin.requestId());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Keygate\", charset=\"UTF-8\"");
+            response.setHeader("WWW-Authenticate", basicAuthentication ? "Bearer realm=\"Keygate\", Basic realm=\"Keygate\", charset=\"UTF-8\""
+                    : "Bearer realm=\"Keygate\"");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"id\":\"" + id + "\",\"reason\":\"" + reason + "\",\"params\":[]}");

@@ -3,13 +3,17 @@ package io.keygate.web.infrastructure;
 import io.keygate.accounts.api.AccountService;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.CurrentActor;
+import io.keygate.tokens.api.ApiTokenService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
 
-/** The account signed in for this request, looked up once; the account's current role counts, not the one at sign-in. */
+/**
+ * The account signed in for this request, or the API token it came with, looked up once; the account's current role
+ * counts, not the one at sign-in, and a token revoked meanwhile lets nothing more through.
+ */
 @RequestScoped
 public class SignedInActor implements CurrentActor {
 
@@ -17,6 +21,8 @@ public class SignedInActor implements CurrentActor {
     SecurityContext security;
     @Inject
     AccountService accounts;
+    @Inject
+    ApiTokenService tokens;
 
     private Actor actor;
 
@@ -24,9 +30,20 @@ public class SignedInActor implements CurrentActor {
     public Optional<Actor> find() {
         if (actor == null) {
             Principal principal = callerPrincipal();
-            actor = principal == null ? null : accounts.findActor(principal.getName()).orElse(null);
+            actor = principal == null ? null : actorNamed(principal.getName());
         }
         return Optional.ofNullable(actor);
+    }
+
+    private Actor actorNamed(String callerName) {
+        if (callerName.startsWith(KeygateAuthentication.API_TOKEN_PRINCIPAL)) {
+            try {
+                return tokens.findActor(Long.parseLong(callerName.substring(KeygateAuthentication.API_TOKEN_PRINCIPAL.length()))).orElse(null);
+            } catch (NumberFormatException notOurs) {
+                return null;
+            }
+        }
+        return accounts.findActor(callerName).orElse(null);
     }
 
     private Principal callerPrincipal() {

@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Calls the REST API as one account, with HTTP Basic, the way a script would. */
+/** Calls the REST API as one account with HTTP Basic, or with an API token, the way a script would. */
 public final class ApiClient {
 
     public static final String ADMIN = "admin";
@@ -23,19 +25,33 @@ public final class ApiClient {
 
     private final URI base;
     private final String authorization;
+    private final Map<String, String> headers;
 
-    private ApiClient(URI base, String authorization) {
+    private ApiClient(URI base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** {@code Authorization: Bearer <token>}. */
+    public static ApiClient withToken(URL base, String token) {
+        return new ApiClient(URI.create(base.toString()), "Bearer " + token, Map.of());
+    }
+
+    /** The same caller, sending one more header with every request (a proxy's X-Forwarded-For). */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, authorization, more);
     }
 
     public static ApiClient as(URL base, String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(URI.create(base.toString()), "Basic " + token);
+        return new ApiClient(URI.create(base.toString()), "Basic " + token, Map.of());
     }
 
     public static ApiClient anonymous(URL base) {
-        return new ApiClient(URI.create(base.toString()), null);
+        return new ApiClient(URI.create(base.toString()), null, Map.of());
     }
 
     public Response get(String path) {
@@ -87,6 +103,7 @@ public final class ApiClient {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

@@ -166,6 +166,8 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public AdminSummary createAdmin(CreateAdmin request) {
+        // a leaked API token must not be able to leave an admin behind that outlives its revocation
+        currentActor.get().requireAccount();
         long organization = currentActor.get().requireAdministrator();
         String username = AccountRules.requireValidUsername("username", request.username());
         AccountRules.requireValidPassword("password", request.password());
@@ -197,6 +199,7 @@ public class DefaultAccountService implements AccountService {
     @Override
     public AdminSummary updateAdmin(long id, UpdateAdmin request) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         AdminAccount account = accountInOrganization(id, actor.requireAdministrator());
         requireOrganizationRole(request.role());
         if (request.version() == null) {
@@ -228,6 +231,7 @@ public class DefaultAccountService implements AccountService {
     @Override
     public void deleteAdmin(long id) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         AdminAccount account = accountInOrganization(id, actor.requireAdministrator());
         if (account.id == actor.accountId()) {
             throw new ConflictException("cannot_delete_self", "You cannot delete your own account.", List.of(account.username));

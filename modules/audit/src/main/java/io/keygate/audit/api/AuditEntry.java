@@ -9,11 +9,12 @@ import java.util.Objects;
  * (sign-in attempts, where no one is signed in yet) or {@code organizationId} is (the operator acting
  * on an organisation).
  *
- * @param details free-form facts such as {@code before}/{@code after}; never a secret
+ * @param details   free-form facts such as {@code before}/{@code after}; never a secret
+ * @param actorType with an explicit {@code actorName}: {@code ACCOUNT} (null) or {@code API_TOKEN}
  */
 public record AuditEntry(String action, String resourceType, String resourceId, String resourceName,
                          Outcome outcome, String reason, Map<String, Object> details,
-                         String actorName, Long organizationId) {
+                         String actorName, Long organizationId, String actorType) {
 
     public AuditEntry {
         Objects.requireNonNull(action, "action");
@@ -22,28 +23,33 @@ public record AuditEntry(String action, String resourceType, String resourceId, 
     }
 
     public static AuditEntry success(String action, String resourceType, Object resourceId, String resourceName) {
-        return new AuditEntry(action, resourceType, String.valueOf(resourceId), resourceName, Outcome.SUCCESS, null, Map.of(), null, null);
+        return new AuditEntry(action, resourceType, String.valueOf(resourceId), resourceName, Outcome.SUCCESS, null, Map.of(), null, null, null);
     }
 
     public static AuditEntry failure(String action, String reason) {
-        return new AuditEntry(action, null, null, null, Outcome.FAILURE, reason, Map.of(), null, null);
+        return new AuditEntry(action, null, null, null, Outcome.FAILURE, reason, Map.of(), null, null, null);
     }
 
     public AuditEntry withDetails(Map<String, Object> newDetails) {
-        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, newDetails, actorName, organizationId);
+        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, newDetails, actorName, organizationId, actorType);
     }
 
     public AuditEntry withResource(String type, Object id, String name) {
-        return new AuditEntry(action, type, id == null ? null : String.valueOf(id), name, outcome, reason, details, actorName, organizationId);
+        return new AuditEntry(action, type, id == null ? null : String.valueOf(id), name, outcome, reason, details, actorName, organizationId, actorType);
     }
 
     /** Names the actor explicitly, for events that happen before anyone is signed in. */
     public AuditEntry by(String name, Long organization) {
-        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, details, name, organization);
+        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, details, name, organization, null);
+    }
+
+    /** Names an API token as the actor, for refused uses of a token, which let no one in. */
+    public AuditEntry byApiToken(String name, long organization) {
+        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, details, name, organization, "API_TOKEN");
     }
 
     /** Files the event under an organisation other than the actor's. */
     public AuditEntry inOrganization(Long organization) {
-        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, details, actorName, organization);
+        return new AuditEntry(action, resourceType, resourceId, resourceName, outcome, reason, details, actorName, organization, actorType);
     }
 }

@@ -157,12 +157,13 @@ public class DefaultAuditLog implements AuditLog {
         row.occurredAt = Timestamps.now();
         Optional<Actor> actor = entry.actorName() == null ? currentActor.find() : Optional.empty();
         if (actor.isPresent()) {
-            row.actorType = actor.get().role().name();
+            // A1: an API token is an actor of its own kind; its name is the actor's name
+            row.actorType = actor.get().isApiToken() ? "API_TOKEN" : actor.get().role().name();
             row.actorName = actor.get().username();
             row.organizationId = actor.get().organizationId();
         } else {
-            // an explicitly named actor is a username given at sign-in, before any session exists
-            row.actorType = entry.actorName() == null ? "SYSTEM" : "ACCOUNT";
+            // an explicitly named actor is a username given at sign-in, or a token refused, before anyone is let in
+            row.actorType = entry.actorName() == null ? "SYSTEM" : entry.actorType() == null ? "ACCOUNT" : entry.actorType();
             row.actorName = entry.actorName() == null ? "system" : entry.actorName();
         }
         if (entry.organizationId() != null) {

@@ -44,7 +44,7 @@ class AuditEntryTest {
 
     @Test
     void requiresAnActionAndAnOutcome() {
-        assertThrows(NullPointerException.class, () -> new AuditEntry(null, null, null, null, Outcome.SUCCESS, null, null, null, null));
-        assertThrows(NullPointerException.class, () -> new AuditEntry("a", null, null, null, null, null, null, null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEntry(null, null, null, null, Outcome.SUCCESS, null, null, null, null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEntry("a", null, null, null, null, null, null, null, null, null));
     }
 }

@@ -1,8 +1,8 @@
 package io.keygate.keys.api;
 
-import io.keygate.keys.internal.Base62;
+import io.keygate.platform.api.Base62;
 import io.keygate.keys.internal.HostSyntax;
-import io.keygate.keys.internal.KeyChecksum;
+import io.keygate.platform.api.TokenChecksum;
 import io.keygate.keys.internal.KeyValueParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ public final class KeyValue implements Destroyable {
     public static final String PREFIX = "mpk_";
     public static final int KEY_ID_LENGTH = 16;
     public static final int SECRET_LENGTH = 43;
-    public static final int CHECKSUM_LENGTH = KeyChecksum.LENGTH;
+    public static final int CHECKSUM_LENGTH = TokenChecksum.LENGTH;
     /** The token that leak scanners look for (70 characters). */
     public static final String TOKEN_REGEX = "mpk_[0-9A-Za-z]{16}_[0-9A-Za-z]{49}";
     public static final String MASK = "••••";
@@ -51,7 +51,7 @@ public final class KeyValue implements Destroyable {
         this.host = host;
         this.keyId = keyId;
         this.secret = secret.clone();
-        this.checksum = KeyChecksum.of(PREFIX, keyId, secret);
+        this.checksum = TokenChecksum.of(PREFIX, keyId, secret);
     }
 
     /**

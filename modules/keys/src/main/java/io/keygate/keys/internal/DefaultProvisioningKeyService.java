@@ -25,6 +25,7 @@ import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.CriteriaPages;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.IpAllowList;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;

@@ -1,5 +1,7 @@
 package io.keygate.keys.internal;
 
+import io.keygate.platform.api.Base62;
+
 /**
  * The public host in a key value: a DNS name ({@code enroll.example.com}), an IPv4 literal
  * ({@code 203.0.113.10}) or a bracketed IPv6 literal ({@code [2001:db8::1]}), each optionally followed

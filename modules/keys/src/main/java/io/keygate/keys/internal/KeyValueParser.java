@@ -6,6 +6,8 @@ import static io.keygate.keys.api.InvalidKeyValueException.Reason.UNSUPPORTED_VE
 
 import io.keygate.keys.api.InvalidKeyValueException;
 import io.keygate.keys.api.KeyValue;
+import io.keygate.platform.api.Base62;
+import io.keygate.platform.api.TokenChecksum;
 import java.util.Arrays;
 
 /**
@@ -62,7 +64,7 @@ public final class KeyValueParser {
         }
         int token = secondBar + 1;
         checkTokenShape(text, token, to);
-        if (!matches(text, token + CHECKSUM_START, to, KeyChecksum.of(text, token, token + CHECKSUM_START))) {
+        if (!matches(text, token + CHECKSUM_START, to, TokenChecksum.of(text, token, token + CHECKSUM_START))) {
             throw new InvalidKeyValueException(BAD_CHECKSUM, "the checksum does not match the token (a typo, or not a real key)");
         }
         char[] secret = new char[KeyValue.SECRET_LENGTH];

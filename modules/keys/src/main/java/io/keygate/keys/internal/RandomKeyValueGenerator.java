@@ -2,6 +2,7 @@ package io.keygate.keys.internal;
 
 import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.platform.api.Base62;
 import java.security.SecureRandom;
 import java.util.Arrays;
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.keygate.keys.api.InvalidKeyValueException;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.platform.api.Base62;
+import io.keygate.platform.api.TokenChecksum;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class KeyChecksumTest {
     @Test
     void isTheCrc32OfTheTokenInSixZeroPaddedBase62Digits() {
         // the standard CRC-32 check value: CRC32("123456789") = 0xCBF43926 = 3421780262
-        assertEquals(Base62.encode(3_421_780_262L, 6), KeyChecksum.of("123456789", 0, 9));
+        assertEquals(Base62.encode(3_421_780_262L, 6), TokenChecksum.of("123456789", 0, 9));
         assertEquals("3jZRME", Base62.encode(3_421_780_262L, 6), "computed independently");
         assertEquals("000000", Base62.encode(0, 6));
         assertEquals("4gfFC3", Base62.encode(0xFFFF_FFFFL, 6), "the largest CRC32 still fits 6 digits");

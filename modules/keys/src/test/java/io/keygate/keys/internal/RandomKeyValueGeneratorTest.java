@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.keys.api.KeyValue;
 import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.platform.api.Base62;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.HashSet;

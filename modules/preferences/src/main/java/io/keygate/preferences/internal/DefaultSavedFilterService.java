@@ -48,6 +48,7 @@ public class DefaultSavedFilterService implements SavedFilterService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SavedFilter> list(String table, String sessionKey) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         actor.requireOrganization();
         return visible(actor.accountId(), PreferenceRules.table(table), sessionKey, SavedFilterRow.class,
                 "SELECT f FROM SavedFilterRow f").getResultList().stream().map(DefaultSavedFilterService::toRecord).toList();
@@ -62,6 +63,7 @@ public class DefaultSavedFilterService implements SavedFilterService {
     @Override
     public SavedFilter create(SaveFilter request, String sessionKey) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         SavedFilterRow row = new SavedFilterRow();
         row.organizationId = actor.requireOrganization();
         row.accountId = actor.accountId();
@@ -167,6 +169,7 @@ public class DefaultSavedFilterService implements SavedFilterService {
     /** Another admin's filter, or another session's, does not exist for this caller. */
     private SavedFilterRow find(long id, String sessionKey) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         actor.requireOrganization();
         SavedFilterRow row = em.find(SavedFilterRow.class, id);
         if (row == null || row.accountId != actor.accountId()

@@ -36,6 +36,7 @@ public class DefaultTableLayoutService implements TableLayoutService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TableLayout get(String table) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         actor.requireOrganization();
         TableLayoutRow row = find(actor.accountId(), PreferenceRules.table(table));
         return row == null ? new TableLayout(table, List.of(), Map.of(), false, null, 0) : toRecord(row);
@@ -44,6 +45,7 @@ public class DefaultTableLayoutService implements TableLayoutService {
     @Override
     public TableLayout save(String table, SaveTableLayout layout) {
         Actor actor = currentActor.get();
+        actor.requireAccount();
         long organization = actor.requireOrganization();
         String name = PreferenceRules.table(table);
         List<String> columns = PreferenceRules.columns(layout.visibleColumns());

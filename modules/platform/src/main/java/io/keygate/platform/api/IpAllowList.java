@@ -1,7 +1,5 @@
-package io.keygate.keys.internal;
+package io.keygate.platform.api;
 
-import io.keygate.platform.api.InvalidInputException;
-import io.keygate.platform.api.IpRanges;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -9,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The optional source-address allow-list of a key: IPv4 and IPv6 CIDRs, each checked with its own message. */
-final class IpAllowList {
+/** The optional source-address allow-list of a key or an API token: IPv4 and IPv6 CIDRs, each checked with its own message. */
+public final class IpAllowList {
 
-    static final String FIELD = "ipAllowList";
-    static final int MAX_ENTRIES = 100;
+    public static final String FIELD = "ipAllowList";
+    public static final int MAX_ENTRIES = 100;
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -21,7 +19,7 @@ final class IpAllowList {
     }
 
     /** The CIDRs in canonical text (address as written, prefix added: {@code 198.51.100.1} becomes {@code 198.51.100.1/32}). */
-    static List<String> validate(List<String> entries) {
+    public static List<String> validate(List<String> entries) {
         if (entries == null) {
             return List.of();
         }
@@ -35,16 +33,16 @@ final class IpAllowList {
         return new ArrayList<>(cidrs);
     }
 
-    static String stored(List<String> cidrs) {
+    public static String stored(List<String> cidrs) {
         return String.join(",", cidrs);
     }
 
-    static List<String> parsed(String stored) {
+    public static List<String> parsed(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(","));
     }
 
     /** Whether a source address falls in one of the stored CIDRs; an empty list admits every address. */
-    static boolean permits(String stored, String sourceAddress) {
+    public static boolean permits(String stored, String sourceAddress) {
         List<String> cidrs = parsed(stored);
         return cidrs.isEmpty() || IpRanges.contains(cidrs, sourceAddress);
     }

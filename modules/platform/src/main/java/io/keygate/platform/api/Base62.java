@@ -1,6 +1,6 @@
-package io.keygate.keys.internal;
+package io.keygate.platform.api;
 
-/** The 62 characters of key values, in ASCII order: digits, upper case, lower case. */
+/** The 62 characters of key and token values, in ASCII order: digits, upper case, lower case. */
 public final class Base62 {
 
     public static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

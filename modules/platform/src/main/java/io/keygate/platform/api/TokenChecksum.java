@@ -1,19 +1,19 @@
-package io.keygate.keys.internal;
+package io.keygate.platform.api;
 
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * CRC32 of the token before the checksum ({@code mpk_<keyId>_<secret>}, ASCII), written as 6 base62
+ * CRC32 of a token before its checksum ({@code mpk_<keyId>_<secret>}, {@code kgt_<tokenId>_<secret>}, ASCII), written as 6 base62
  * digits, most significant first, zero-padded (62^6 ≈ 5.7·10^10 > 2^32). CRC32 detects every error
  * confined to 32 consecutive bits, so every single-character change and every swap of two adjacent
  * characters of the token is caught.
  */
-public final class KeyChecksum {
+public final class TokenChecksum {
 
     public static final int LENGTH = 6;
 
-    private KeyChecksum() {
+    private TokenChecksum() {
     }
 
     /** The checksum of {@code text[from, to)}, whose characters the caller has checked to be ASCII. */

@@ -1,0 +1,121 @@
+package io.keygate.web.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keygate.accounts.api.AccountService;
+import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.RequestOrigin;
+import io.keygate.platform.api.Role;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The API's HTTP Basic is off unless switched on (issue 7): a password sent to the API is then refused unheard. */
+class KeygateAuthenticationTest {
+
+    private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("admin:a-test-password-1234".getBytes(StandardCharsets.UTF_8));
+
+    private final List<String> signIns = new ArrayList<>();
+    private final Map<String, Object> response = new HashMap<>();
+    private final StringWriter body = new StringWriter();
+
+    @Test
+    void basicIsOffByDefault() throws NoSuchFieldException {
+        ConfigProperty property = KeygateAuthentication.class.getDeclaredField("basicAuthentication").getAnnotation(ConfigProperty.class);
+
+        assertEquals("keygate.api.basic.auth", property.name(), "read from KEYGATE_API_BASIC_AUTH");
+        assertEquals("false", property.defaultValue());
+    }
+
+    @Test
+    void refusesBasicUnheardWhileItIsOff() {
+        AuthenticationStatus status = mechanism(false).validateRequest(apiRequest(BASIC), response(), context());
+
+        assertEquals(AuthenticationStatus.SEND_FAILURE, status);
+        assertEquals(401, response.get("status"));
+        assertTrue(body.toString().contains("\"basic_disabled\""), body.toString());
+        assertEquals("Bearer realm=\"Keygate\"", response.get("WWW-Authenticate"));
+        assertEquals(List.of(), signIns, "the password was never checked");
+    }
+
+    @Test
+    void takesBasicWhenSwitchedOn() {
+        AuthenticationStatus status = mechanism(true).validateRequest(apiRequest(BASIC), response(), context());
+
+        assertEquals(AuthenticationStatus.SUCCESS, status);
+        assertEquals(List.of("admin"), signIns);
+    }
+
+    private KeygateAuthentication mechanism(boolean basic) {
+        KeygateAuthentication mechanism = new KeygateAuthentication();
+        mechanism.basicAuthentication = basic;
+        mechanism.accounts = fake(AccountService.class, (method, args) -> {
+            if (method.equals("signIn")) {
+                signIns.add((String) args[0]);
+                return Optional.of(new Actor(1, (String) args[0], 7L, Role.ADMINISTRATOR));
+            }
+            throw new UnsupportedOperationException(method);
+        });
+        mechanism.origin = fake(RequestOrigin.class, (method, args) -> switch (method) {
+            case "requestId" -> "req-1";
+            case "sourceAddress" -> "127.0.0.1";
+            default -> throw new UnsupportedOperationException(method);
+        });
+        return mechanism;
+    }
+
+    private static HttpServletRequest apiRequest(String authorization) {
+        return fake(HttpServletRequest.class, (method, args) -> switch (method) {
+            case "getServletPath" -> "/api";
+            case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    private HttpServletResponse response() {
+        PrintWriter writer = new PrintWriter(body);
+        return fake(HttpServletResponse.class, (method, args) -> switch (method) {
+            case "setStatus" -> response.put("status", args[0]);
+            case "setHeader" -> response.put((String) args[0], args[1]);
+            case "getWriter" -> writer;
+            case "setContentType", "setCharacterEncoding" -> null;
+            case "flushBuffer" -> {
+                writer.flush();
+                yield null;
+            }
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    private static HttpMessageContext context() {
+        return fake(HttpMessageContext.class, (method, args) -> switch (method) {
+            case "isProtected" -> true;
+            case "notifyContainerAboutLogin" -> AuthenticationStatus.SUCCESS;
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    private static <T> T fake(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(KeygateAuthenticationTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args)));
+    }
+}

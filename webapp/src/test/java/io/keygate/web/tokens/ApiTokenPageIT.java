@@ -1,0 +1,111 @@
+package io.keygate.web.tokens;
+
+import static io.keygate.web.support.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keygate.web.support.ApiClient;
+import io.keygate.web.support.Browser;
+import io.keygate.web.support.Deployments;
+import io.keygate.web.support.Organizations;
+import io.keygate.web.support.Organizations.TestOrganization;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The API Tokens page in headless Chromium (issue 7): New API Token shows the value once, the token works, Revoke ends it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiTokenPageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keygateWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Browser browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdministratorCreatesATokenSeesItOnceAndRevokesIt() {
+        TestOrganization org = Organizations.create(base, "tokens-page");
+        browser = new Browser(base);
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-tokens")).click();
+        browser.waitFor(By.id("tokens:table"));
+
+        click(By.id("tokens:add"));
+        browser.type(By.id("tokenDialogForm:name"), "bad name");
+        click(By.id("tokenDialogForm:create"));
+        browser.waitForText(By.cssSelector("#tokenDialogForm .ui-message-error"), "name");
+        browser.type(By.id("tokenDialogForm:name"), "deploy-bot");
+        click(By.xpath("//*[@id='tokenDialogForm:role']//div[contains(@class,'ui-button')][contains(., 'ADMINISTRATOR')]"));
+        browser.type(By.id("tokenDialogForm:ipAllowList"), "127.0.0.1");
+        click(By.id("tokenDialogForm:create"));
+        String token = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> {
+                    String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
+                    return shown.startsWith("kgt_") ? shown : null;
+                });
+        assertTrue(token.matches("kgt_[0-9A-Za-z]{16}_[0-9A-Za-z]{49}"), token);
+        browser.screenshot("api-token-created");
+
+        ApiClient bot = ApiClient.withToken(base, token);
+        assertEquals(201, bot.post("api/v1/machine-groups", "{\"name\":\"made-by-bot\",\"enabled\":true}").status(), "the token works as ADMINISTRATOR");
+
+        click(By.id("closeToken"));
+        browser.waitUntilGone(By.id("tokenCreated"));
+        assertEquals("", browser.driver().findElement(By.id("kg-created-token")).getAttribute("textContent").trim(), "wiped when closed");
+        assertTrue(!browser.driver().getPageSource().contains(token.substring(21)), "nothing of the secret stays in the page");
+
+        browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-name"), "deploy-bot");
+        browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Active");
+        click(By.cssSelector("#tokens\\:table_data .kg-revoke"));
+        click(By.id("tokens:confirm-yes"));
+        browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Revoked");
+        assertError(bot.get("api/v1/machine-groups"), 401, "token_revoked");
+    }
+
+    @Test
+    void aReadOnlyAdminHasNoTokensPage() {
+        TestOrganization org = Organizations.create(base, "tokens-viewer");
+        String viewer = "viewer-" + org.name();
+        assertEquals(201, org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\"" + Organizations.PASSWORD
+                + "\",\"role\":\"READ_ONLY\"}").status());
+        browser = new Browser(base);
+        browser.signIn(viewer, Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-keys"));
+        assertTrue(browser.driver().findElements(By.id("nav-tokens")).isEmpty());
+        browser.open("tokens/list.xhtml");
+        assertEquals("Not for your role", browser.waitFor(By.id("forbidden")).getText());
+        assertError(ApiClient.as(base, viewer, Organizations.PASSWORD).get("api/v1/api-tokens"), 403, "read_only");
+    }
+
+    private void click(By locator) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+                    browser.waitFor(locator).click();
+                    return true;
+                });
+    }
+}
