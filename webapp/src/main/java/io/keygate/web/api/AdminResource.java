@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The admins of the caller's organisation. */
@@ -50,14 +52,20 @@ public class AdminResource {
 
     @PUT
     @Path("{id: [0-9]+}")
-    public AdminSummary update(@PathParam("id") long id, UpdateAdmin request) {
-        return accounts.updateAdmin(id, RequestBodies.required(request));
+    public AdminSummary update(@PathParam("id") long id, UpdateAdmin request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        UpdateAdmin body = RequestBodies.required(request);
+        return accounts.updateAdmin(id, new UpdateAdmin(body.role(), body.newPassword(), Preconditions.version(ifMatch, body.version())));
     }
 
     @DELETE
     @Path("{id: [0-9]+}")
-    public Response delete(@PathParam("id") long id) {
-        accounts.deleteAdmin(id);
+    public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        OptionalLong expected = Preconditions.ifMatch(ifMatch);
+        if (expected.isPresent()) {
+            accounts.deleteAdmin(id, expected.getAsLong());
+        } else {
+            accounts.deleteAdmin(id);
+        }
         return Response.noContent().build();
     }
 }

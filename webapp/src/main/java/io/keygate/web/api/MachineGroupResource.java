@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.OptionalLong;
 
 @Path("v1/machine-groups")
 @RequestScoped
@@ -62,14 +64,20 @@ public class MachineGroupResource {
 
     @PUT
     @Path("{id: [0-9]+}")
-    public MachineGroupSummary update(@PathParam("id") long id, UpdateMachineGroup request) {
-        return groups.update(id, RequestBodies.required(request));
+    public MachineGroupSummary update(@PathParam("id") long id, UpdateMachineGroup request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        UpdateMachineGroup body = RequestBodies.required(request);
+        return groups.update(id, new UpdateMachineGroup(body.name(), body.description(), body.enabled(), Preconditions.version(ifMatch, body.version())));
     }
 
     @DELETE
     @Path("{id: [0-9]+}")
-    public Response delete(@PathParam("id") long id) {
-        groups.delete(id);
+    public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        OptionalLong expected = Preconditions.ifMatch(ifMatch);
+        if (expected.isPresent()) {
+            groups.delete(id, expected.getAsLong());
+        } else {
+            groups.delete(id);
+        }
         return Response.noContent().build();
     }
 }

@@ -3,8 +3,8 @@ package io.keygate.web.api;
 import io.keygate.keys.api.CreateProvisioningKey;
 import io.keygate.keys.api.CreatedProvisioningKey;
 import io.keygate.keys.api.ProvisioningKeyFilter;
-import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
+import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
@@ -16,6 +16,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * Provisioning keys. The value appears only in the create response and, for exportable keys, in the
@@ -95,14 +97,21 @@ public class ProvisioningKeyResource {
 
     @PUT
     @Path("{id: [0-9]+}")
-    public ProvisioningKeySummary update(@PathParam("id") long id, UpdateProvisioningKey request) {
-        return keys.update(id, RequestBodies.required(request));
+    public ProvisioningKeySummary update(@PathParam("id") long id, UpdateProvisioningKey request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        UpdateProvisioningKey b = RequestBodies.required(request);
+        return keys.update(id, new UpdateProvisioningKey(b.name(), b.description(), b.signingCertificateId(), b.enabled(), b.exportable(),
+                b.allowReEnrollment(), b.maxUsage(), b.expiresAt(), b.ipAllowList(), Preconditions.version(ifMatch, b.version())));
     }
 
     @DELETE
     @Path("{id: [0-9]+}")
-    public Response delete(@PathParam("id") long id) {
-        keys.delete(id);
+    public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        OptionalLong expected = Preconditions.ifMatch(ifMatch);
+        if (expected.isPresent()) {
+            keys.delete(id, expected.getAsLong());
+        } else {
+            keys.delete(id);
+        }
         return Response.noContent().build();
     }
 

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MachineGroupApiIT {
 
     private static final String GROUPS = "api/v1/machine-groups";
+    private static final String KEYS = "api/v1/provisioning-keys";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -181,6 +182,51 @@ class MachineGroupApiIT {
         assertError(wrongType, 400, "malformed_json");
         assertEquals(400, noBody.status(), noBody.toString());
         assertEquals(0, org.api().get(GROUPS).json().getInt("totalCount"));
+    }
+
+    @Test
+    void entityTagsGuardChangesOfGroupsKeysAndAdmins() {
+        TestOrganization org = Organizations.create(base, "etags");
+        String group = GROUPS + "/" + org.api().post(GROUPS, "{\"name\":\"tagged\",\"enabled\":true}").id();
+        Response read = org.api().get(group);
+        String tag = read.header("ETag");
+        assertEquals("\"" + read.json().getJsonNumber("version").longValue() + "\"", tag, "R3: a resource's tag is its version");
+        assertEquals(null, org.api().get(GROUPS).header("ETag"), "a list has none");
+
+        Response updated = org.api().withHeader("If-Match", tag).put(group, "{\"name\":\"tagged\",\"description\":\"kept\",\"enabled\":true}");
+        assertEquals(200, updated.status(), updated.toString());
+        String newTag = updated.header("ETag");
+        assertEquals("\"" + updated.json().getJsonNumber("version").longValue() + "\"", newTag);
+        assertTrue(!newTag.equals(tag), "a change moves the tag");
+        assertError(org.api().withHeader("If-Match", tag).put(group, "{\"name\":\"tagged\",\"description\":\"lost\",\"enabled\":true}"), 412,
+                "stale_version");
+        assertError(org.api().withHeader("If-Match", newTag).put(group, "{\"name\":\"tagged\",\"enabled\":true,\"version\":"
+                + read.json().getJsonNumber("version") + "}"), 400, "version_mismatch");
+        assertError(org.api().put(group, "{\"name\":\"tagged\",\"description\":\"lost\",\"enabled\":true,\"version\":"
+                + read.json().getJsonNumber("version") + "}"), 409, "stale_version");
+        assertEquals("kept", org.api().get(group).json().getString("description"), "no refused write changed the group");
+        assertError(org.api().withHeader("If-Match", "*").delete(group), 400, "if_match_invalid");
+        assertError(org.api().withHeader("If-Match", tag).delete(group), 412, "stale_version");
+        assertEquals(200, org.api().get(group).status());
+        assertEquals(204, org.api().withHeader("If-Match", "W/" + newTag).delete(group).status());
+        assertEquals(404, org.api().get(group).status());
+
+        long fleet = org.api().post(GROUPS, "{\"name\":\"fleet\",\"enabled\":true}").id();
+        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+        String key = KEYS + "/" + org.api().post(KEYS, "{\"name\":\"tagged-key\",\"machineGroupId\":" + fleet + ",\"signingCertificateId\":"
+                + certificate + "}").id();
+        String keyTag = org.api().get(key).header("ETag");
+        assertTrue(keyTag.matches("\"\\d+\""), keyTag);
+        assertError(org.api().withHeader("If-Match", "\"999\"").delete(key), 412, "stale_version");
+        assertEquals(204, org.api().withHeader("If-Match", keyTag).delete(key).status());
+
+        String admin = "api/v1/admins/" + org.api().post("api/v1/admins", "{\"username\":\"tagged-" + org.name() + "\",\"password\":\""
+                + Organizations.PASSWORD + "\",\"role\":\"READ_ONLY\"}").id();
+        String adminTag = org.api().get(admin).header("ETag");
+        Response promoted = org.api().withHeader("If-Match", adminTag).put(admin, "{\"role\":\"ADMINISTRATOR\"}");
+        assertEquals(200, promoted.status(), promoted.toString());
+        assertError(org.api().withHeader("If-Match", adminTag).delete(admin), 412, "stale_version");
+        assertEquals(204, org.api().withHeader("If-Match", promoted.header("ETag")).delete(admin).status());
     }
 
     @Test

@@ -35,4 +35,7 @@ public interface AccountService {
     AdminSummary updateAdmin(long id, UpdateAdmin request);
 
     void deleteAdmin(long id);
+
+    /** {@link #deleteAdmin(long)} only while the account is at {@code expectedVersion}: else 409 {@code stale_version}. */
+    void deleteAdmin(long id, long expectedVersion);
 }

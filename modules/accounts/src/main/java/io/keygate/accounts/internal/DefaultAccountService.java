@@ -230,9 +230,21 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public void deleteAdmin(long id) {
+        deleteAdmin(id, null);
+    }
+
+    @Override
+    public void deleteAdmin(long id, long expectedVersion) {
+        deleteAdmin(id, Long.valueOf(expectedVersion));
+    }
+
+    private void deleteAdmin(long id, Long expectedVersion) {
         Actor actor = currentActor.get();
         actor.requireAccount();
         AdminAccount account = accountInOrganization(id, actor.requireAdministrator());
+        if (expectedVersion != null && account.version != expectedVersion) {
+            throw ConflictException.staleVersion("admin", account.username);
+        }
         if (account.id == actor.accountId()) {
             throw new ConflictException("cannot_delete_self", "You cannot delete your own account.", List.of(account.username));
         }

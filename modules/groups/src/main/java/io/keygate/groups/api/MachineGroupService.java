@@ -26,4 +26,7 @@ public interface MachineGroupService {
     MachineGroupSummary update(long id, UpdateMachineGroup request);
 
     void delete(long id);
+
+    /** {@link #delete(long)} only while the group is at {@code expectedVersion}: else 409 {@code stale_version} and nothing changes. */
+    void delete(long id, long expectedVersion);
 }

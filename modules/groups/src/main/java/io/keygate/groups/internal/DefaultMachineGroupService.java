@@ -130,7 +130,19 @@ public class DefaultMachineGroupService implements MachineGroupService {
 
     @Override
     public void delete(long id) {
+        delete(find(id, currentActor.get().requireAdministrator()), id);
+    }
+
+    @Override
+    public void delete(long id, long expectedVersion) {
         MachineGroup group = find(id, currentActor.get().requireAdministrator());
+        if (group.version != expectedVersion) {
+            throw ConflictException.staleVersion(RESOURCE, group.name);
+        }
+        delete(group, id);
+    }
+
+    private void delete(MachineGroup group, long id) {
         long machines = machineCount(group);
         if (machines > 0) {
             throw new ConflictException("group_in_use",

@@ -47,6 +47,9 @@ public interface ProvisioningKeyService {
     /** The key stops working at once; its record stays for the audit trail (K11). */
     void delete(long id);
 
+    /** {@link #delete(long)} only while the key is at {@code expectedVersion}: else 409 {@code stale_version} and nothing changes. */
+    void delete(long id, long expectedVersion);
+
     /** The value of an exportable key, for an ADMINISTRATOR; audited as {@code how} (reveal, copy, download). */
     String reveal(long id, ValueAccess how);
 

@@ -282,7 +282,21 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
     @Override
     public void delete(long id) {
         Actor actor = currentActor.get();
+        delete(find(id, actor.requireAdministrator()), actor);
+    }
+
+    @Override
+    public void delete(long id, long expectedVersion) {
+        Actor actor = currentActor.get();
         ProvisioningKey key = find(id, actor.requireAdministrator());
+        if (key.version != expectedVersion) {
+            throw ConflictException.staleVersion(RESOURCE, key.name);
+        }
+        delete(key, actor);
+    }
+
+    private void delete(ProvisioningKey key, Actor actor) {
+        long id = key.id;
         key.deletedAt = Timestamps.now();
         key.enabled = false;
         key.secretCiphertext = null;
