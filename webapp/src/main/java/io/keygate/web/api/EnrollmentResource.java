@@ -6,12 +6,12 @@ import io.keygate.keys.api.EnrollmentService;
 import io.keygate.web.infrastructure.ClientAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,12 +31,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 /**
  * {@code POST /api/v1/enrollments} (E1): open to machines, which authenticate with the provisioning key in the body.
  * The body is read here, bounded and strictly, so that no payload, however malformed, reaches a parser that could
  * answer with a server error or echo it back.
  */
+@SecurityRequirementsSet
 @Path("v1/enrollments")
 @RequestScoped
 public class EnrollmentResource {

@@ -4,13 +4,17 @@ import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real WAR built by {@code package}: tests deploy exactly what ships. */
+/**
+ * The real WAR built by {@code package}: tests deploy exactly what ships, at the root context as {@code ./keygate run}
+ * does (named ROOT.war), so what Payara adds to the root application, like /openapi, is tested as it runs.
+ */
 public final class Deployments {
 
     private Deployments() {
     }
 
     public static WebArchive keygateWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war", "target/keygate.war")));
+        WebArchive built = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war", "target/keygate.war")));
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(built);
     }
 }
