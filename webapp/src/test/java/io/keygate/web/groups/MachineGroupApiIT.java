@@ -192,6 +192,7 @@ class MachineGroupApiIT {
         String tag = read.header("ETag");
         assertEquals("\"" + read.json().getJsonNumber("version").longValue() + "\"", tag, "R3: a resource's tag is its version");
         assertEquals(null, org.api().get(GROUPS).header("ETag"), "a list has none");
+        assertEquals(null, org.api().get("api/v1/table-layouts/machine-groups").header("ETag"), "nor a resource whose changes take no If-Match");
 
         Response updated = org.api().withHeader("If-Match", tag).put(group, "{\"name\":\"tagged\",\"description\":\"kept\",\"enabled\":true}");
         assertEquals(200, updated.status(), updated.toString());

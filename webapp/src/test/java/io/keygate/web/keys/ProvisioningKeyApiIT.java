@@ -244,7 +244,7 @@ class ProvisioningKeyApiIT {
 
         String log = serverLog();
 
-        assertTrue(log.contains("keygate was successfully deployed"), "this is the running server's log");
+        assertTrue(log.contains("ROOT was successfully deployed"), "this is the running server's log (the WAR runs at the root context)");
         for (String secret : secrets) {
             assertFalse(log.contains(secret), "a key secret reached the server log");
         }

@@ -11,6 +11,7 @@ import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -84,6 +86,27 @@ class ApiTokenPageIT {
         click(By.id("tokens:confirm-yes"));
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Revoked");
         assertError(bot.get("api/v1/machine-groups"), 401, "token_revoked");
+    }
+
+    @Test
+    void theApiPageShowsEveryOperationWithNothingFetchedFromElsewhere() {
+        TestOrganization org = Organizations.create(base, "api-page");
+        browser = new Browser(base);
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-api-docs")).click();
+        browser.waitForText(By.cssSelector("#swagger-ui .info .title"), "Keygate API");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> driver.findElements(By.cssSelector("#swagger-ui .opblock")).size() > 40);
+        browser.screenshot("api-page");
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) ((JavascriptExecutor) browser.driver())
+                .executeScript("return performance.getEntriesByType('resource').map(function (entry) { return entry.name; });");
+        String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+        assertTrue(fetched.size() >= 3, fetched.toString());
+        assertTrue(fetched.stream().allMatch(address -> address.startsWith(origin)), "only from the application itself: " + fetched);
+
+        browser.open("webjars/swagger-ui/5.34.1/index.html");
+        assertEquals("Not for your role", browser.waitFor(By.id("forbidden")).getText(), "the webjar's demo page (it loads from the internet) is closed");
     }
 
     @Test

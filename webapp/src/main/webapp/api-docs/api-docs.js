@@ -1,0 +1,18 @@
+/*
+ * The interactive API page: Swagger UI on the application's own OpenAPI document. No online validator (it would send
+ * the document's address elsewhere), no configuration from the query string (a known injection path), and the
+ * token typed into Authorize is kept in this page only.
+ */
+window.addEventListener('load', function () {
+    var element = document.getElementById('swagger-ui');
+    window.ui = SwaggerUIBundle({
+        url: element.getAttribute('data-spec-url'),
+        domNode: element,
+        deepLinking: true,
+        validatorUrl: 'none',
+        queryConfigEnabled: false,
+        persistAuthorization: false,
+        presets: [SwaggerUIBundle.presets.apis],
+        layout: 'BaseLayout'
+    });
+});
