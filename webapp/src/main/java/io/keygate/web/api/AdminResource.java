@@ -54,7 +54,8 @@ public class AdminResource {
     @Path("{id: [0-9]+}")
     public AdminSummary update(@PathParam("id") long id, UpdateAdmin request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         UpdateAdmin body = RequestBodies.required(request);
-        return accounts.updateAdmin(id, new UpdateAdmin(body.role(), body.newPassword(), Preconditions.version(ifMatch, body.version())));
+        Long version = Preconditions.version(ifMatch, body.version());
+        return Preconditions.guarded(ifMatch, () -> accounts.updateAdmin(id, new UpdateAdmin(body.role(), body.newPassword(), version)));
     }
 
     @DELETE
@@ -62,7 +63,10 @@ public class AdminResource {
     public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         OptionalLong expected = Preconditions.ifMatch(ifMatch);
         if (expected.isPresent()) {
-            accounts.deleteAdmin(id, expected.getAsLong());
+            Preconditions.guarded(ifMatch, () -> {
+                accounts.deleteAdmin(id, expected.getAsLong());
+                return null;
+            });
         } else {
             accounts.deleteAdmin(id);
         }

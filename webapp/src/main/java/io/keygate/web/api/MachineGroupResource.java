@@ -66,7 +66,8 @@ public class MachineGroupResource {
     @Path("{id: [0-9]+}")
     public MachineGroupSummary update(@PathParam("id") long id, UpdateMachineGroup request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         UpdateMachineGroup body = RequestBodies.required(request);
-        return groups.update(id, new UpdateMachineGroup(body.name(), body.description(), body.enabled(), Preconditions.version(ifMatch, body.version())));
+        Long version = Preconditions.version(ifMatch, body.version());
+        return Preconditions.guarded(ifMatch, () -> groups.update(id, new UpdateMachineGroup(body.name(), body.description(), body.enabled(), version)));
     }
 
     @DELETE
@@ -74,7 +75,10 @@ public class MachineGroupResource {
     public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         OptionalLong expected = Preconditions.ifMatch(ifMatch);
         if (expected.isPresent()) {
-            groups.delete(id, expected.getAsLong());
+            Preconditions.guarded(ifMatch, () -> {
+                groups.delete(id, expected.getAsLong());
+                return null;
+            });
         } else {
             groups.delete(id);
         }

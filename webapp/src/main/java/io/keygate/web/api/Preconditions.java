@@ -1,7 +1,9 @@
 package io.keygate.web.api;
 
+import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.InvalidInputException;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 final class Preconditions {
 
     static final String IF_MATCH = "If-Match";
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    /** If-Match compares strongly (RFC 9110 13.1.1): a weak tag is refused, not matched. */
+    private static final Pattern TAG = Pattern.compile("\"(\\d{1,18})\"");
 
     private Preconditions() {
     }
@@ -24,7 +27,7 @@ final class Preconditions {
         }
         Matcher tag = TAG.matcher(header.strip());
         if (!tag.matches()) {
-            throw new InvalidInputException("if_match_invalid", IF_MATCH, "If-Match takes one entity tag as the resource's ETag gives it, like \"3\".");
+            throw new InvalidInputException("if_match_invalid", IF_MATCH, "If-Match takes the one strong entity tag the resource's ETag gives, like \"3\".");
         }
         return OptionalLong.of(Long.parseLong(tag.group(1)));
     }
@@ -39,6 +42,21 @@ final class Preconditions {
             throw new InvalidInputException("version_mismatch", "version", "If-Match and the body's version name different versions.");
         }
         return ifMatch.getAsLong();
+    }
+
+    /**
+     * Runs a change that If-Match may have named the version of: when it did, a stale version is a failed precondition
+     * (412) rather than a conflict (409), which a stale version in the body stays.
+     */
+    static <T> T guarded(String ifMatchHeader, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ConflictException refusal) {
+            if (ifMatch(ifMatchHeader).isPresent() && "stale_version".equals(refusal.id())) {
+                throw new PreconditionFailedException(refusal);
+            }
+            throw refusal;
+        }
     }
 
     static String entityTag(long version) {

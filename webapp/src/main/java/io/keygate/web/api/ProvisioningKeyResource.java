@@ -98,9 +98,10 @@ public class ProvisioningKeyResource {
     @PUT
     @Path("{id: [0-9]+}")
     public ProvisioningKeySummary update(@PathParam("id") long id, UpdateProvisioningKey request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
-        UpdateProvisioningKey b = RequestBodies.required(request);
-        return keys.update(id, new UpdateProvisioningKey(b.name(), b.description(), b.signingCertificateId(), b.enabled(), b.exportable(),
-                b.allowReEnrollment(), b.maxUsage(), b.expiresAt(), b.ipAllowList(), Preconditions.version(ifMatch, b.version())));
+        UpdateProvisioningKey body = RequestBodies.required(request);
+        UpdateProvisioningKey versioned = new UpdateProvisioningKey(body.name(), body.description(), body.signingCertificateId(), body.enabled(),
+                body.exportable(), body.allowReEnrollment(), body.maxUsage(), body.expiresAt(), body.ipAllowList(), Preconditions.version(ifMatch, body.version()));
+        return Preconditions.guarded(ifMatch, () -> keys.update(id, versioned));
     }
 
     @DELETE
@@ -108,7 +109,10 @@ public class ProvisioningKeyResource {
     public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         OptionalLong expected = Preconditions.ifMatch(ifMatch);
         if (expected.isPresent()) {
-            keys.delete(id, expected.getAsLong());
+            Preconditions.guarded(ifMatch, () -> {
+                keys.delete(id, expected.getAsLong());
+                return null;
+            });
         } else {
             keys.delete(id);
         }

@@ -45,7 +45,7 @@ public class AuditFilterForm implements FilterDraft {
     public Map<String, List<String>> toCriteria() {
         Set<Outcome> outcomes = outcome == null || outcome.isEmpty() ? Set.of() : Set.of(Outcome.valueOf(outcome));
         return new AuditEventFilter(new LinkedHashSet<>(actions), outcomes, blankToNull(actor), new LinkedHashSet<>(resourceTypes),
-                blankToNull(resourceName), utc(occurredFrom), utc(occurredTo), search).toParameters();
+                blankToNull(resourceName), utc(occurredFrom), utc(occurredTo), blankToNull(search)).toParameters();
     }
 
     private static LocalDateTime local(Instant instant) {

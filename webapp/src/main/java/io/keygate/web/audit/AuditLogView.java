@@ -42,7 +42,8 @@ public class AuditLogView implements Serializable {
     TablePreferences preferences;
 
     private TableControls<AuditFilterForm> table;
-    private AuditLog.Vocabulary vocabulary;
+    /** Read when a chip first needs it; not kept with the view. */
+    private transient AuditLog.Vocabulary vocabulary;
 
     @PostConstruct
     void createTable() {

@@ -152,8 +152,10 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         try {
             response.setStatus(status);
             response.setHeader("X-Request-Id", origin.requestId());
-            response.setHeader("WWW-Authenticate", basicAuthentication ? "Bearer realm=\"Keygate\", Basic realm=\"Keygate\", charset=\"UTF-8\""
-                    : "Bearer realm=\"Keygate\"");
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                response.setHeader("WWW-Authenticate", basicAuthentication ? "Bearer realm=\"Keygate\", Basic realm=\"Keygate\", charset=\"UTF-8\""
+                        : "Bearer realm=\"Keygate\"");
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"id\":\"" + id + "\",\"reason\":\"" + reason + "\",\"params\":[]}");

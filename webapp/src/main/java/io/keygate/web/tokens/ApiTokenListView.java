@@ -43,7 +43,6 @@ public class ApiTokenListView implements Serializable {
         try {
             CreatedApiToken created = tokens.create(form.toRequest());
             PrimeFaces.current().ajax().addCallbackParam("apiToken", created.apiToken());
-            PrimeFaces.current().ajax().addCallbackParam("apiTokenName", created.token().name());
             form = new ApiTokenForm();
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal, "tokenDialogForm");

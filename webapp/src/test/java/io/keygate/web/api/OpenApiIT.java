@@ -16,12 +16,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class OpenApiIT {
 
-    private static final java.nio.file.Path API_CLASSES = java.nio.file.Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+    private static final Path API_CLASSES = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
             .resolve("target/classes/io/keygate/web/api");
-    private static final Map<Class<?>, String> HTTP_METHODS = Map.of(GET.class, "get", POST.class, "post", PUT.class, "put", DELETE.class, "delete");
+    private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(GET.class, "get", POST.class, "post", PUT.class, "put", DELETE.class, "delete");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -87,18 +88,18 @@ class OpenApiIT {
     /** {@code get /api/v1/machine-groups/{id}}, for every resource method of the classes of this package with a {@code @Path}. */
     private static TreeSet<String> operationsInCode() throws IOException, ClassNotFoundException {
         TreeSet<String> operations = new TreeSet<>();
-        try (Stream<java.nio.file.Path> files = Files.list(API_CLASSES)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).toList()) {
+        try (Stream<Path> files = Files.list(API_CLASSES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).toList()) {
                 Class<?> type = Class.forName(OpenApiIT.class.getPackageName() + "." + file.getFileName().toString().replace(".class", ""), false,
                         OpenApiIT.class.getClassLoader());
-                Path classPath = type.getAnnotation(Path.class);
+                jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
                 if (classPath == null) {
                     continue;
                 }
                 for (Method method : type.getDeclaredMethods()) {
-                    for (Map.Entry<Class<?>, String> http : HTTP_METHODS.entrySet()) {
-                        if (method.isAnnotationPresent(http.getKey().asSubclass(java.lang.annotation.Annotation.class))) {
-                            Path methodPath = method.getAnnotation(Path.class);
+                    for (Map.Entry<Class<? extends Annotation>, String> http : HTTP_METHODS.entrySet()) {
+                        if (method.isAnnotationPresent(http.getKey())) {
+                            jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
                             String path = "/api/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
                             operations.add(http.getValue() + " " + path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/")
                                     .replaceAll("/$", ""));

@@ -1,6 +1,7 @@
 package io.keygate.web.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.accounts.api.AccountService;
@@ -11,10 +12,13 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,11 +38,13 @@ class KeygateAuthenticationTest {
     private final StringWriter body = new StringWriter();
 
     @Test
-    void basicIsOffByDefault() throws NoSuchFieldException {
+    void basicIsOffByDefault() throws NoSuchFieldException, IOException {
         ConfigProperty property = KeygateAuthentication.class.getDeclaredField("basicAuthentication").getAnnotation(ConfigProperty.class);
 
         assertEquals("keygate.api.basic.auth", property.name(), "read from KEYGATE_API_BASIC_AUTH");
         assertEquals("false", property.defaultValue());
+        String shipped = Files.readString(Path.of("src/main/resources/META-INF/microprofile-config.properties"), StandardCharsets.UTF_8);
+        assertFalse(shipped.contains("keygate.api.basic.auth"), "the shipped configuration leaves the default alone");
     }
 
     @Test

@@ -81,7 +81,8 @@ class ApiTokenApiIT {
         assertEquals(201, group.status(), group.toString());
         JsonObject audited = org.api().get("api/v1/audit-events?action=machine_group.create").list().getJsonObject(0);
         assertEquals("API_TOKEN", audited.getString("actorType"), "A1: the token is the actor");
-        assertEquals("ci-pipeline", audited.getString("actorName"));
+        assertEquals("token:ci-pipeline", audited.getString("actorName"), "a token's name can never pass for an admin's username");
+        assertEquals("token:ci-pipeline", org.api().get(GROUPS + "/" + group.id()).json().getString("createdBy"));
         assertEquals(200, pipeline.get(GROUPS).status());
         JsonObject used = org.api().get(TOKENS + "/" + created.id()).json();
         assertFalse(used.isNull("lastUsedAt"), "the page shows when it was last used: " + used);
@@ -93,6 +94,11 @@ class ApiTokenApiIT {
         assertError(viewer.post(GROUPS, "{\"name\":\"nope\",\"enabled\":true}"), 403, "read_only");
 
         assertError(pipeline.post(TOKENS, "{\"name\":\"successor\",\"role\":\"ADMINISTRATOR\"}"), 403, "account_required");
+        assertError(pipeline.get(TOKENS), 403, "account_required");
+        assertError(pipeline.delete(TOKENS + "/" + org.api().get(TOKENS).list().getJsonObject(0).getJsonNumber("id")), 403, "account_required");
+        long firstAdmin = org.api().get("api/v1/admins").list().getJsonObject(0).getJsonNumber("id").longValue();
+        assertError(pipeline.put("api/v1/admins/" + firstAdmin, "{\"role\":\"READ_ONLY\",\"version\":1}"), 403, "account_required");
+        assertError(pipeline.delete("api/v1/admins/" + firstAdmin), 403, "account_required");
         assertError(pipeline.post("api/v1/admins", "{\"username\":\"planted-" + org.name() + "\",\"password\":\"" + Organizations.PASSWORD
                 + "\",\"role\":\"ADMINISTRATOR\"}"), 403, "account_required");
         assertError(pipeline.post("api/v1/saved-filters", "{\"table\":\"machine-groups\",\"name\":\"mine\",\"scope\":\"PREFERENCES\","
@@ -125,7 +131,7 @@ class ApiTokenApiIT {
         List<JsonObject> refusals = org.api().get("api/v1/audit-events?action=api_token.use").list().getValuesAs(JsonObject.class);
         assertEquals(2, refusals.size(), "every use of the revoked token: " + refusals);
         assertTrue(refusals.stream().allMatch(event -> "token_revoked".equals(event.getString("reason")) && "FAILURE".equals(event.getString("outcome"))
-                && "API_TOKEN".equals(event.getString("actorType")) && "laptop".equals(event.getString("actorName"))), refusals.toString());
+                && "API_TOKEN".equals(event.getString("actorType")) && "token:laptop".equals(event.getString("actorName"))), refusals.toString());
         assertEquals(201, org.api().post(TOKENS, "{\"name\":\"laptop\",\"role\":\"ADMINISTRATOR\"}").status(), "a revoked token's name is free again");
 
         Response expiring = org.api().post(TOKENS, "{\"name\":\"short-lived\",\"role\":\"READ_ONLY\",\"expiresAt\":\""

@@ -2,6 +2,7 @@ package io.keygate.web.tokens;
 
 import static io.keygate.web.support.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.web.support.ApiClient;
@@ -78,7 +79,7 @@ class ApiTokenPageIT {
         click(By.id("closeToken"));
         browser.waitUntilGone(By.id("tokenCreated"));
         assertEquals("", browser.driver().findElement(By.id("kg-created-token")).getAttribute("textContent").trim(), "wiped when closed");
-        assertTrue(!browser.driver().getPageSource().contains(token.substring(21)), "nothing of the secret stays in the page");
+        assertFalse(browser.driver().getPageSource().contains(token.substring(21)), "nothing of the secret stays in the page");
 
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-name"), "deploy-bot");
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Active");

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param actions       exact action names ({@code provisioning_key.create})
  * @param actor         case-insensitive part of the actor's name
- * @param resourceTypes exact resource types ({@code provisioning_key})
+ * @param resourceTypes exact resource types ({@code provisioning key}, {@code api token})
  * @param resourceName  case-insensitive part of the resource's name
  * @param occurredFrom  events at or after this instant
  * @param occurredTo    events before this instant

@@ -29,7 +29,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApiTokenSummary> list(PageRequest page) {
-        long organization = currentActor.get().requireAdministrator();
+        long organization = manager();
         OffsetDateTime now = Timestamps.now();
         List<ApiTokenSummary> list = em.createQuery("SELECT t FROM ApiToken t WHERE t.organizationId = :organization ORDER BY t.createdAt DESC, t.id DESC",
                         ApiToken.class)
@@ -72,14 +71,13 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public ApiTokenSummary get(long id) {
-        return toSummary(find(id, currentActor.get().requireAdministrator()), Timestamps.now());
+        return toSummary(find(id, manager()), Timestamps.now());
     }
 
     @Override
     public CreatedApiToken create(CreateApiToken request) {
         Actor actor = currentActor.get();
-        actor.requireAccount();
-        long organization = actor.requireAdministrator();
+        long organization = manager();
         String name = Names.requireValidName("name", request.name());
         if (request.role() != Role.ADMINISTRATOR && request.role() != Role.READ_ONLY) {
             throw new InvalidInputException("role_invalid", "role", "The role of a token is ADMINISTRATOR or READ_ONLY.");
@@ -97,7 +95,7 @@ public class DefaultApiTokenService implements ApiTokenService {
         }
         String tokenId = TokenValues.newTokenId();
         String secret = TokenValues.newSecret();
-        KeyedHash hash = hasher.hash(secret.getBytes(StandardCharsets.US_ASCII));
+        KeyedHash hash = hasher.hash(TokenValues.verifierInput(tokenId, secret));
         ApiToken token = new ApiToken();
         token.organizationId = organization;
         token.tokenId = tokenId;
@@ -130,7 +128,7 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     public void revoke(long id) {
         Actor actor = currentActor.get();
-        ApiToken token = find(id, actor.requireAdministrator());
+        ApiToken token = find(id, manager());
         if (token.revokedAt != null) {
             return;
         }
@@ -153,25 +151,29 @@ public class DefaultApiTokenService implements ApiTokenService {
         ApiToken token = found.get(0);
         boolean matches;
         try {
-            matches = hasher.verify(parsed.secret().getBytes(StandardCharsets.US_ASCII), new KeyedHash(token.pepperVersion, token.secretHash));
+            matches = hasher.verify(TokenValues.verifierInput(parsed.tokenId(), parsed.secret()), new KeyedHash(token.pepperVersion, token.secretHash));
         } catch (UnknownSecretVersionException pepperGone) {
-            matches = false;
+            recordRefusal(token, "pepper_retired", sourceAddress);
+            return TokenCheck.invalid();
         }
         if (!matches) {
             // the token id is public (the page shows it): wrong secrets for it are someone guessing, which its organisation should see
-            refuse(token, 401, "wrong_secret", null, sourceAddress);
+            recordRefusal(token, "wrong_secret", sourceAddress);
             return TokenCheck.invalid();
         }
         OffsetDateTime now = Timestamps.now();
         ApiTokenStatus status = status(token, now);
         if (status == ApiTokenStatus.REVOKED) {
-            return refuse(token, 401, "token_revoked", "The API token was revoked.", sourceAddress);
+            recordRefusal(token, "token_revoked", sourceAddress);
+            return TokenCheck.refused(401, "token_revoked", "The API token was revoked.");
         }
         if (status == ApiTokenStatus.EXPIRED) {
-            return refuse(token, 401, "token_expired", "The API token expired.", sourceAddress);
+            recordRefusal(token, "token_expired", sourceAddress);
+            return TokenCheck.refused(401, "token_expired", "The API token expired.");
         }
         if (!IpAllowList.permits(token.ipAllowList, sourceAddress)) {
-            return refuse(token, 403, "ip_not_allowed", "The API token is not accepted from this address.", sourceAddress);
+            recordRefusal(token, "ip_not_allowed", sourceAddress);
+            return TokenCheck.refused(403, "ip_not_allowed", "The API token is not accepted from this address.");
         }
         em.createQuery("UPDATE ApiToken t SET t.lastUsedAt = :now, t.lastUsedFrom = :from WHERE t.id = :id "
                         + "AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :recently)")
@@ -187,11 +189,29 @@ public class DefaultApiTokenService implements ApiTokenService {
         return token == null || status(token, Timestamps.now()) != ApiTokenStatus.ACTIVE ? Optional.empty() : Optional.of(toActor(token));
     }
 
-    private TokenCheck refuse(ApiToken token, int status, String id, String reason, String sourceAddress) {
-        audit.recordFailure(AuditEntry.failure("api_token.use", id).withResource(RESOURCE, token.id, token.name)
+    /**
+     * In this transaction, which commits (a refusal is an answer, not an exception): a transaction of its own would hold a
+     * second pooled connection per refused request, and a flood of them could take the whole pool.
+     */
+    private void recordRefusal(ApiToken token, String reason, String sourceAddress) {
+        audit.record(AuditEntry.failure("api_token.use", reason).withResource(RESOURCE, token.id, token.name)
                 .withDetails(Map.of("prefix", TokenValues.PREFIX + token.tokenId, "sourceAddress", String.valueOf(sourceAddress)))
-                .byApiToken(token.name, token.organizationId));
-        return TokenCheck.refused(status, id, reason);
+                .byApiToken(actorName(token), token.organizationId));
+    }
+
+    /**
+     * Managing tokens is for an organisation's ADMINISTRATORs, signed in as themselves: a leaked token must neither mint
+     * successors nor revoke or survey the other tokens.
+     */
+    private long manager() {
+        Actor actor = currentActor.get();
+        actor.requireAccount();
+        return actor.requireAdministrator();
+    }
+
+    /** A token acts under a name no admin can have (usernames hold no colon), so "created by" never passes a token off as a person. */
+    static String actorName(ApiToken token) {
+        return "token:" + token.name;
     }
 
     private ApiToken find(long id, long organization) {
@@ -203,7 +223,7 @@ public class DefaultApiTokenService implements ApiTokenService {
     }
 
     private static Actor toActor(ApiToken token) {
-        return Actor.apiToken(token.id, token.name, token.organizationId, Role.valueOf(token.role));
+        return Actor.apiToken(token.id, actorName(token), token.organizationId, Role.valueOf(token.role));
     }
 
     private static ApiTokenStatus status(ApiToken token, OffsetDateTime now) {

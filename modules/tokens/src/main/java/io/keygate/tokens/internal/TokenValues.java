@@ -2,6 +2,7 @@ package io.keygate.tokens.internal;
 
 import io.keygate.platform.api.Base62;
 import io.keygate.platform.api.TokenChecksum;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,14 @@ final class TokenValues {
 
     static String value(String tokenId, String secret) {
         return PREFIX + tokenId + "_" + secret + TokenChecksum.of(PREFIX, tokenId, secret.toCharArray());
+    }
+
+    /**
+     * What the keyed hash is taken of: the secret bound to its token id and purpose ({@code kgt:v1:<tokenId>:<secret>}), as a
+     * key's is ({@code mpk:v1:...}), so a verifier copied to another row or compared with a key's never matches.
+     */
+    static byte[] verifierInput(String tokenId, String secret) {
+        return ("kgt:v1:" + tokenId + ":" + secret).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Null unless {@code presented} is a token with a matching checksum; surrounding whitespace is ignored. */

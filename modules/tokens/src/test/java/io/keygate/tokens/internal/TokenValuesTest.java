@@ -1,6 +1,7 @@
 package io.keygate.tokens.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +24,7 @@ class TokenValuesTest {
         assertNotNull(parsed, "whitespace around a pasted token is ignored");
         assertEquals(tokenId, parsed.tokenId());
         assertEquals(secret, parsed.secret());
-        assertTrue(!parsed.toString().contains(secret), "a parsed token never prints its secret");
+        assertFalse(parsed.toString().contains(secret), "a parsed token never prints its secret");
         assertNotEquals(TokenValues.newSecret(), TokenValues.newSecret());
     }
 
