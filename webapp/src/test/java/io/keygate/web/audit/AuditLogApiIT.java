@@ -129,9 +129,7 @@ class AuditLogApiIT {
     @Test
     void onlyAdministratorsReadOrExportTheTrail() throws Exception {
         TestOrganization org = Organizations.create(base, "audit-readers");
-        String viewer = "viewer-" + org.name();
-        assertEquals(201, org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\"" + Organizations.PASSWORD
-                + "\",\"role\":\"READ_ONLY\"}").status());
+        String viewer = org.addReadOnlyAdmin("viewer");
         ApiClient readOnly = ApiClient.as(base, viewer, Organizations.PASSWORD);
         long eventsBefore = auditRows(org.id());
 

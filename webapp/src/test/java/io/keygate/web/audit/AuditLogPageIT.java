@@ -104,9 +104,7 @@ class AuditLogPageIT {
     @Test
     void aReadOnlyAdminNeitherSeesNorOpensNorExportsTheAuditLog() {
         TestOrganization org = Organizations.create(base, "audit-viewer");
-        String viewer = "viewer-" + org.name();
-        assertEquals(201, org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\"" + Organizations.PASSWORD
-                + "\",\"role\":\"READ_ONLY\"}").status());
+        String viewer = org.addReadOnlyAdmin("viewer");
 
         browser = new Browser(base);
         browser.signIn(viewer, Organizations.PASSWORD);

@@ -25,5 +25,14 @@ public final class Organizations {
     }
 
     public record TestOrganization(long id, String name, String adminUsername, ApiClient api) {
+
+        /** Adds a READ_ONLY admin named {@code <label>-<organisation>} (password {@link #PASSWORD}) and returns the username. */
+        public String addReadOnlyAdmin(String label) {
+            String username = label + "-" + name;
+            Response created = api.post("api/v1/admins", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+                    + "\",\"role\":\"READ_ONLY\"}");
+            assertEquals(201, created.status(), created.toString());
+            return username;
+        }
     }
 }

@@ -180,7 +180,7 @@ class ApiTokenApiIT {
         assertError(org.api().post(TOKENS, "{\"name\":\"bad name\",\"role\":\"READ_ONLY\"}"), 400, "name_invalid");
         assertError(org.api().post(TOKENS, "{\"name\":\"operator-like\",\"role\":\"OPERATOR\"}"), 400, "role_invalid");
         assertError(org.api().post(TOKENS, "{\"name\":\"old\",\"role\":\"READ_ONLY\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}"), 400, "expires_in_past");
-        assertError(org.api().post(TOKENS, "{\"name\":\"wide\",\"role\":\"READ_ONLY\",\"ipAllowList\":[\"10.0.0.0/33\"]}"), 400,
+        assertError(org.api().post(TOKENS, "{\"name\":\"wide\",\"role\":\"READ_ONLY\",\"ipAllowList\":[\"203.0.113.0/33\"]}"), 400,
                 "ip_allow_list_invalid");
         assertError(org.api().post(TOKENS, "{\"name\":\"office\",\"role\":\"READ_ONLY\"}"), 409, "duplicate_name");
         assertEquals(1, org.api().get(TOKENS).json().getInt("totalCount"), "no refused request made a token");

@@ -113,9 +113,7 @@ class ApiTokenPageIT {
     @Test
     void aReadOnlyAdminHasNoTokensPage() {
         TestOrganization org = Organizations.create(base, "tokens-viewer");
-        String viewer = "viewer-" + org.name();
-        assertEquals(201, org.api().post("api/v1/admins", "{\"username\":\"" + viewer + "\",\"password\":\"" + Organizations.PASSWORD
-                + "\",\"role\":\"READ_ONLY\"}").status());
+        String viewer = org.addReadOnlyAdmin("viewer");
         browser = new Browser(base);
         browser.signIn(viewer, Organizations.PASSWORD);
         browser.waitFor(By.id("nav-keys"));
