@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Pages sign in through the sign-in form and keep the account in the HTTP session; the REST API takes an API token
  * ({@code Authorization: Bearer}) on every request, or HTTP Basic when {@code KEYGATE_API_BASIC_AUTH=true}, and never
- * creates a session.
+ * creates a session. A browser that is signed in may call the API with its session only when it sends
+ * {@link #CSRF_HEADER}, which the API page adds.
  */
 @ApplicationScoped
 public class KeygateAuthentication implements HttpAuthenticationMechanism {
@@ -34,6 +35,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_ACCOUNT = "keygate.account";
     static final String SESSION_ACCOUNT_ID = "keygate.account.id";
     static final String SIGN_IN_PAGE = "/login.xhtml";
+    /** The header a signed-in browser adds to its API calls (the API page does); its value is not checked, its presence is. */
+    public static final String CSRF_HEADER = "X-Keygate-CSRF";
 
     /** The caller name of a request an API token authenticated; admin usernames cannot hold a colon. */
     static final String API_TOKEN_PRINCIPAL = "api-token:";
@@ -59,16 +62,9 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         if (credential instanceof UsernamePasswordCredential password) {
             return signIn(request, context, password);
         }
-        HttpSession session = request.getSession(false);
-        Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
-        if (username instanceof String name) {
-            Optional<Actor> actor = accounts.findActor(name)
-                    .filter(found -> Long.valueOf(found.accountId()).equals(session.getAttribute(SESSION_ACCOUNT_ID)));
-            if (actor.isPresent()) {
-                return notifyLogin(context, actor.get());
-            }
-            // the account was deleted, or its name now belongs to a different account
-            session.invalidate();
+        Optional<Actor> signedIn = sessionActor(request);
+        if (signedIn.isPresent()) {
+            return notifyLogin(context, signedIn.get());
         }
         if (context.isProtected()) {
             return redirectToSignIn(request, response, context);
@@ -137,11 +133,42 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
             }
             return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials", "The username or password is wrong.");
         }
-        if (context.isProtected()) {
-            return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "not_authenticated",
-                    "Authenticate with an API token (Authorization: Bearer kgt_...).");
+        if (!context.isProtected()) {
+            return context.doNothing();
         }
-        return context.doNothing();
+        Optional<Actor> signedIn = sessionActor(request);
+        if (signedIn.isPresent()) {
+            // S3: a form or a link from another site carries the cookie but cannot set a header without a CORS
+            // preflight, which Keygate never grants; Sec-Fetch-Site catches what a browser marks as cross-site anyway
+            if (request.getHeader(CSRF_HEADER) == null || request.getHeader(CSRF_HEADER).isBlank()) {
+                return refuse(response, HttpServletResponse.SC_FORBIDDEN, "csrf_header_missing",
+                        "A signed-in browser calls the API only with the " + CSRF_HEADER + " header; scripts use an API token.");
+            }
+            String fetchSite = request.getHeader("Sec-Fetch-Site");
+            if (fetchSite != null && !"same-origin".equals(fetchSite) && !"none".equals(fetchSite)) {
+                return refuse(response, HttpServletResponse.SC_FORBIDDEN, "csrf_cross_site",
+                        "The browser says this request comes from another site; the session is not used for it.");
+            }
+            return notifyLogin(context, signedIn.get());
+        }
+        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "not_authenticated",
+                "Authenticate with an API token (Authorization: Bearer kgt_...).");
+    }
+
+    /** The account signed in to this browser session, if it still exists under the same name. */
+    private Optional<Actor> sessionActor(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
+        if (!(username instanceof String name)) {
+            return Optional.empty();
+        }
+        Optional<Actor> actor = accounts.findActor(name)
+                .filter(found -> Long.valueOf(found.accountId()).equals(session.getAttribute(SESSION_ACCOUNT_ID)));
+        if (actor.isEmpty()) {
+            // the account was deleted, or its name now belongs to a different account
+            session.invalidate();
+        }
+        return actor;
     }
 
     private static AuthenticationStatus notifyLogin(HttpMessageContext context, Actor actor) {
