@@ -18,9 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,6 +49,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     ApiTokenService tokens;
     @Inject
     RequestOrigin origin;
+    @Inject
+    ApiRateLimits rateLimits;
     /** HTTP Basic with an admin's password is for development and scripted tests; production API clients use tokens. */
     @Inject
     @ConfigProperty(name = "keygate.api.basic.auth", defaultValue = "false")
@@ -112,12 +116,17 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus validateApiRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!"/v1/enrollments".equals(request.getPathInfo())) {
+            Optional<ApiRateLimits.Exceeded> exceeded = rateLimits.admitAddress(origin.sourceAddress());
+            if (exceeded.isPresent()) {
+                return tooMany(response, exceeded.get());
+            }
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             TokenCheck check = tokens.authenticate(authorization.substring(7).trim(), origin.sourceAddress());
             if (check.isAccepted()) {
-                Actor actor = check.actor();
-                return context.notifyContainerAboutLogin(API_TOKEN_PRINCIPAL + actor.apiTokenId(), Set.of(actor.role().name()));
+                return letIntoApi(response, context, check.actor());
             }
             return refuse(response, check.status(), check.id(), check.reason());
         }
@@ -129,7 +138,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
             Optional<String[]> userAndPassword = decodeBasic(authorization.substring(6).trim());
             Optional<Actor> actor = userAndPassword.flatMap(pair -> accounts.signIn(pair[0], pair[1], SignInChannel.API_BASIC));
             if (actor.isPresent()) {
-                return notifyLogin(context, actor.get());
+                return letIntoApi(response, context, actor.get());
             }
             return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_credentials", "The username or password is wrong.");
         }
@@ -149,7 +158,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                 return refuse(response, HttpServletResponse.SC_FORBIDDEN, "csrf_cross_site",
                         "The browser says this request comes from another site; the session is not used for it.");
             }
-            return notifyLogin(context, signedIn.get());
+            return letIntoApi(response, context, signedIn.get());
         }
         return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "not_authenticated",
                 "Authenticate with an API token (Authorization: Bearer kgt_...).");
@@ -171,11 +180,30 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         return actor;
     }
 
+    private AuthenticationStatus letIntoApi(HttpServletResponse response, HttpMessageContext context, Actor actor) {
+        Optional<ApiRateLimits.Exceeded> exceeded = rateLimits.admitCredential(actor);
+        if (exceeded.isPresent()) {
+            return tooMany(response, exceeded.get());
+        }
+        if (actor.isApiToken()) {
+            return context.notifyContainerAboutLogin(API_TOKEN_PRINCIPAL + actor.apiTokenId(), Set.of(actor.role().name()));
+        }
+        return notifyLogin(context, actor);
+    }
+
+    private AuthenticationStatus tooMany(HttpServletResponse response, ApiRateLimits.Exceeded exceeded) {
+        response.setHeader("Retry-After", String.valueOf(exceeded.retryAfterSeconds()));
+        return refuse(response, 429, "rate_limited", "Too many requests for this " + exceeded.limited()
+                + " in a minute; try again in " + exceeded.retryAfterSeconds() + " seconds.",
+                exceeded.limited(), String.valueOf(exceeded.retryAfterSeconds()));
+    }
+
     private static AuthenticationStatus notifyLogin(HttpMessageContext context, Actor actor) {
         return context.notifyContainerAboutLogin(actor.username(), Set.of(actor.role().name()));
     }
 
-    private AuthenticationStatus refuse(HttpServletResponse response, int status, String id, String reason) {
+    /** Writes an error body by hand: it runs before JAX-RS; every value is one of this class's own words or numbers. */
+    private AuthenticationStatus refuse(HttpServletResponse response, int status, String id, String reason, String... params) {
         try {
             response.setStatus(status);
             response.setHeader("X-Request-Id", origin.requestId());
@@ -185,7 +213,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
             }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"id\":\"" + id + "\",\"reason\":\"" + reason + "\",\"params\":[]}");
+            String quotedParams = Arrays.stream(params).map(param -> "\"" + param + "\"").collect(Collectors.joining(","));
+            response.getWriter().write("{\"id\":\"" + id + "\",\"reason\":\"" + reason + "\",\"params\":[" + quotedParams + "]}");
             response.flushBuffer();
         } catch (IOException clientGone) {
             // the client closed the connection; there is no one left to tell

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.accounts.api.AccountService;
+import io.keygate.audit.api.AuditEntry;
+import io.keygate.audit.api.AuditLog;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.RequestOrigin;
 import io.keygate.platform.api.Role;
@@ -28,12 +30,16 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The API's HTTP Basic is off unless switched on (issue 7): a password sent to the API is then refused unheard. */
+/**
+ * The API's HTTP Basic is off unless switched on (issue 7): a password sent to the API is then refused unheard; the
+ * rate limits answer before the request gets in.
+ */
 class KeygateAuthenticationTest {
 
     private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("admin:a-test-password-1234".getBytes(StandardCharsets.UTF_8));
 
     private final List<String> signIns = new ArrayList<>();
+    private final List<String> audited = new ArrayList<>();
     private final Map<String, Object> response = new HashMap<>();
     private final StringWriter body = new StringWriter();
 
@@ -66,8 +72,48 @@ class KeygateAuthenticationTest {
         assertEquals(List.of("admin"), signIns);
     }
 
+    @Test
+    void answersTheRequestBeyondTheCredentialsLimit429WithRetryAfterBeforeLettingItIn() {
+        KeygateAuthentication mechanism = mechanism(true);
+        mechanism.rateLimits.perCredential = 2;
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(apiRequest(BASIC), response(), context()));
+        assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(apiRequest(BASIC), response(), context()));
+
+        AuthenticationStatus third = mechanism.validateRequest(apiRequest(BASIC), response(), context());
+
+        assertEquals(AuthenticationStatus.SEND_FAILURE, third);
+        assertEquals(429, response.get("status"));
+        assertTrue(Integer.parseInt((String) response.get("Retry-After")) >= 1, response.toString());
+        assertTrue(body.toString().matches("\\{\"id\":\"rate_limited\",\"reason\":\"[^\"]+\",\"params\":\\[\"account\",\"\\d+\"\\]\\}"), body.toString());
+        assertEquals(List.of("account_limit_exceeded"), audited);
+    }
+
+    @Test
+    void countsTheAddressBeforeLookingAtTheCredential() {
+        KeygateAuthentication mechanism = mechanism(true);
+        mechanism.rateLimits.perAddress = 1;
+        mechanism.validateRequest(apiRequest(BASIC), response(), context());
+
+        AuthenticationStatus second = mechanism.validateRequest(apiRequest(BASIC), response(), context());
+
+        assertEquals(AuthenticationStatus.SEND_FAILURE, second);
+        assertEquals(429, response.get("status"));
+        assertEquals(List.of("admin"), signIns, "the password of the refused request was never checked");
+        assertEquals(List.of("address_limit_exceeded"), audited);
+    }
+
     private KeygateAuthentication mechanism(boolean basic) {
         KeygateAuthentication mechanism = new KeygateAuthentication();
+        mechanism.rateLimits = new ApiRateLimits();
+        mechanism.rateLimits.perCredential = 600;
+        mechanism.rateLimits.perAddress = 1200;
+        mechanism.rateLimits.audit = fake(AuditLog.class, (method, args) -> {
+            if (method.equals("recordFailure")) {
+                audited.add(((AuditEntry) args[0]).reason());
+                return null;
+            }
+            throw new UnsupportedOperationException(method);
+        });
         mechanism.basicAuthentication = basic;
         mechanism.accounts = fake(AccountService.class, (method, args) -> {
             if (method.equals("signIn")) {
@@ -87,6 +133,7 @@ class KeygateAuthenticationTest {
     private static HttpServletRequest apiRequest(String authorization) {
         return fake(HttpServletRequest.class, (method, args) -> switch (method) {
             case "getServletPath" -> "/api";
+            case "getPathInfo" -> "/v1/machine-groups";
             case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
             default -> throw new UnsupportedOperationException(method);
         });
