@@ -31,7 +31,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/enrollments} (E1): open to machines, which authenticate with the provisioning key in the body.
@@ -40,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @SecurityRequirementsSet
 @Path("v1/enrollments")
+@Tag(name = "Enrollment", description = "For machines: no API token, the provisioning key in the body is the credential.")
 @RequestScoped
 public class EnrollmentResource {
 
@@ -62,6 +73,49 @@ public class EnrollmentResource {
     HttpServletRequest http;
 
     @POST
+    @Operation(operationId = "enroll", summary = "Enroll a machine",
+            description = "Needs no API token: the provisioning key is the credential. hostname, fingerprint and csr (PKCS#10 in PEM, with an "
+                    + "ECDSA P-256 or an RSA key of 2048 bits or more) are required, os is optional. A new machine is answered 201; a machine "
+                    + "already enrolled with a key that allows re-enrollment gets a new certificate with 200 and reEnrolled true. Refusals carry "
+                    + "the Error body: 400 for a missing or malformed field or CSR, 401 invalid_key until the key's secret matches, then 403 "
+                    + "(key_disabled, key_expired, key_exhausted, ip_not_allowed, group_disabled) or 409 already_enrolled; 413 for a body over "
+                    + "64 KiB; 429 with Retry-After after too many failures. Every success and refusal is audited.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+            requiredProperties = {"provisioningKey", "hostname", "fingerprint", "csr"}, properties = {
+                @SchemaProperty(name = "provisioningKey", type = SchemaType.STRING, description = "The key's value as downloaded or copied."),
+                @SchemaProperty(name = "hostname", type = SchemaType.STRING, maxLength = 255,
+                        description = "The machine's name; its certificate's CN."),
+                @SchemaProperty(name = "fingerprint", type = SchemaType.STRING, maxLength = 255,
+                        description = "What identifies the machine across re-enrollments."),
+                @SchemaProperty(name = "os", type = SchemaType.STRING, maxLength = 255, description = "The operating system, for the machines list."),
+                @SchemaProperty(name = "csr", type = SchemaType.STRING, maxLength = 16384,
+                        description = "The certificate signing request, PKCS#10 in PEM.")}),
+            examples = @ExampleObject(name = "web-01", value = "{\"provisioningKey\": \"1|keygate.example.com|mpk_<keyId>_<secret>\", "
+                    + "\"hostname\": \"web-01.example.com\", "
+                    + "\"fingerprint\": \"sha256:3671e743ddc3bdbb88ac351167a4d030ab2790250aefbc70b6f542169fbdfc4a\", "
+                    + "\"os\": \"Ubuntu 24.04 LTS\", \"csr\": \""
+                    + "-----BEGIN CERTIFICATE REQUEST-----\\n"
+                    + "MIHXMH8CAQAwHTEbMBkGA1UEAwwSd2ViLTAxLmV4YW1wbGUuY29tMFkwEwYHKoZI\\n"
+                    + "zj0CAQYIKoZIzj0DAQcDQgAEkLjfzNRDCLm9yuh93vDmc9gT3Pm2urC+gacnI9fB\\n"
+                    + "l0wzin5aDfOBgygc47EUHQVhIxyZLndJz+f4LZRZQp9eL6AAMAoGCCqGSM49BAMC\\n"
+                    + "A0gAMEUCIGOo6nK0BM5EgmzwDyNwXbImqWTNXO0N/2AFsAj3/pruAiEAv/PMqt9V\\n"
+                    + "QKqsa0yGBZulWclx3/amsXQAQ8dKUelW/sg=\\n"
+                    + "-----END CERTIFICATE REQUEST-----\\n"
+                    + "\"}")))
+    @APIResponse(responseCode = "201", description = "Enrolled; Location names the machine.", headers = @Header(name = "Location",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Enrollment.class,
+                    requiredProperties = {"machineId", "machineGroupId", "machineGroup", "reEnrolled", "certificateSerial", "certificateChain"},
+                    properties = {
+                        @SchemaProperty(name = "machineId", type = SchemaType.INTEGER, format = "int64"),
+                        @SchemaProperty(name = "machineGroupId", type = SchemaType.INTEGER, format = "int64"),
+                        @SchemaProperty(name = "machineGroup", type = SchemaType.STRING, description = "The machine group's name."),
+                        @SchemaProperty(name = "reEnrolled", type = SchemaType.BOOLEAN,
+                                description = "True when an enrolled machine got a new certificate (answered 200)."),
+                        @SchemaProperty(name = "certificateSerial", type = SchemaType.STRING,
+                                description = "The new certificate's serial, hexadecimal."),
+                        @SchemaProperty(name = "certificateChain", type = SchemaType.STRING,
+                                description = "PEM: the machine's certificate, then the CAs up to the root.")})))
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enroll(InputStream body, @Context UriInfo uri) {

@@ -7,6 +7,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 /** A table's file as a streamed download. */
 final class ExportResponses {
 
+    /** The media types of a table's file (X1), as the OpenAPI document names them. */
+    static final String CSV = "text/csv";
+    static final String JSON = "application/json";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private ExportResponses() {
     }
 

@@ -75,7 +75,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return switch (status) {
             case 404 -> "There is no such resource.";
             case 405 -> "This resource does not support that method.";
-            case 406 -> "This resource answers only application/json.";
+            case 406 -> "This resource cannot answer with a media type the Accept header allows.";
             case 415 -> "Send the request body as application/json.";
             default -> "The request was refused (HTTP " + status + ").";
         };

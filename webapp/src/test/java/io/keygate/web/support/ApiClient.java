@@ -13,7 +13,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Calls the REST API as one account with HTTP Basic, or with an API token, the way a script would. */
+/**
+ * Calls the REST API as one account with HTTP Basic, or with an API token, the way a script would; every answer is
+ * held to the OpenAPI document ({@link ApiContract}).
+ */
 public final class ApiClient {
 
     public static final String ADMIN = "admin";
@@ -66,7 +69,10 @@ public final class ApiClient {
     /** A GET of a file (an export): status, headers and the bytes as they came. */
     public HttpResponse<byte[]> file(String path) {
         try {
-            return HTTP.send(request(path).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = request(path).setHeader("Accept", "*/*").GET().build();
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.check(request, response.statusCode(), response.headers(), response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -109,7 +115,9 @@ public final class ApiClient {
 
     private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(request, response.statusCode(), response.headers(), response.body().getBytes(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
