@@ -10,12 +10,14 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -228,7 +230,8 @@ public class KeygateOpenApi implements OASFilter {
             referToRecords(operation, records);
         }));
         // after the answers were matched with the records as generated
-        records.forEach((name, schema) -> describeRecord(schema, recordNamed(name).orElseThrow()));
+        Set<String> requestBodies = requestBodyRecords(paths);
+        records.forEach((name, schema) -> describeRecord(schema, recordNamed(name).orElseThrow(), !requestBodies.contains(name)));
         paths.getPathItems().forEach((path, item) -> {
             if (path.endsWith("/export") && item.getGET() != null) {
                 describeExport(item.getGET(), paths.getPathItem(path.substring(0, path.length() - "/export".length())));
@@ -299,6 +302,18 @@ public class KeygateOpenApi implements OASFilter {
         }
     }
 
+    /** The records that are request bodies: their primitive fields may be left out, so they are not required. */
+    private static Set<String> requestBodyRecords(Paths paths) {
+        Set<String> names = new HashSet<>();
+        paths.getPathItems().values().forEach(item -> item.getOperations().values().stream()
+                .filter(operation -> operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                        && operation.getRequestBody().getContent().getMediaTypes() != null)
+                .flatMap(operation -> operation.getRequestBody().getContent().getMediaTypes().values().stream())
+                .filter(media -> media.getSchema() != null && media.getSchema().getRef() != null)
+                .forEach(media -> names.add(media.getSchema().getRef().substring(media.getSchema().getRef().lastIndexOf('/') + 1))));
+        return names;
+    }
+
     /** The record a component schema was generated from: its simple name in Keygate's api packages. */
     private static Optional<Class<?>> recordNamed(String name) {
         for (String prefix : RECORD_PACKAGES) {
@@ -315,10 +330,11 @@ public class KeygateOpenApi implements OASFilter {
     }
 
     /**
-     * JSON-B writes every field, null ones as null: a primitive component is always there and never null (required),
-     * any other may be null (nullable). An instant is written inline, as OpenAPI 3.0 ignores nullable next to a $ref.
+     * The API's JSON-B writes every field, null ones as null ({@link StrictJson}): an answer has every component
+     * (required), and each one that is not primitive may be null (nullable). A request may leave any field out. An
+     * instant is written inline, as OpenAPI 3.0 ignores nullable next to a $ref.
      */
-    private static void describeRecord(Schema schema, Class<?> type) {
+    private static void describeRecord(Schema schema, Class<?> type, boolean answered) {
         if (schema.getProperties() == null) {
             return;
         }
@@ -328,14 +344,18 @@ public class KeygateOpenApi implements OASFilter {
             if (property == null) {
                 continue;
             }
-            if (component.getType().isPrimitive()) {
-                if (!required.contains(component.getName())) {
-                    required.add(component.getName());
-                }
-            } else if (component.getType() == Instant.class && !required.contains(component.getName())) {
+            boolean declaredRequired = required.contains(component.getName());
+            // an answer has every field (StrictJson writes nulls); a request may leave any out
+            if (answered && !declaredRequired) {
+                required.add(component.getName());
+            }
+            if (component.getType().isPrimitive() || declaredRequired) {
+                continue;
+            }
+            if (component.getType() == Instant.class) {
                 schema.addProperty(component.getName(), OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time")
                         .nullable(true).description(property.getDescription()));
-            } else if (property.getRef() == null && !required.contains(component.getName())) {
+            } else if (property.getRef() == null) {
                 property.setNullable(true);
             }
         }

@@ -1,5 +1,6 @@
 package io.keygate.web.keys;
 
+import io.keygate.keys.api.LeakReport;
 import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.keys.api.ProvisioningKeyService.ValueAccess;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -60,6 +62,9 @@ public class ProvisioningKeyListView implements Serializable {
     TablePreferences preferences;
 
     private TableControls<KeyFilterForm> table;
+    /** Only between the submit and the report; never serialised with the view. */
+    private transient String leakText;
+    private String leakResult;
 
     @PostConstruct
     void createTable() {
@@ -110,6 +115,45 @@ public class ProvisioningKeyListView implements Serializable {
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal);
         }
+    }
+
+    /** Opens the leak report empty. */
+    public void startLeakReport() {
+        leakText = null;
+        leakResult = null;
+    }
+
+    /** The pasted text is never rendered back: the field shows empty after each report. */
+    public String getLeakText() {
+        return null;
+    }
+
+    public void setLeakText(String text) {
+        leakText = text;
+    }
+
+    public String getLeakResult() {
+        return leakResult;
+    }
+
+    /** S6: the keys found in the text stop working now; the text is dropped whatever happened. */
+    public void reportLeak() {
+        try {
+            LeakReport report = keys.disableLeaked(leakText);
+            FacesContext faces = FacesContext.getCurrentInstance();
+            leakResult = FormMessages.text(faces, "keys.leak.result", report.found(), names(faces, report.disabled()),
+                    names(faces, report.alreadyDisabled()), report.unmatched());
+        } catch (KeygateException refusal) {
+            leakResult = null;
+            FormMessages.showRefusal(refusal, "leakForm");
+        } finally {
+            leakText = null;
+        }
+    }
+
+    private static String names(FacesContext faces, List<ProvisioningKeySummary> keys) {
+        return keys.isEmpty() ? FormMessages.text(faces, "keys.leak.none")
+                : keys.stream().map(ProvisioningKeySummary::name).collect(Collectors.joining(", "));
     }
 
     public String deleteQuestion(ProvisioningKeySummary key) {

@@ -141,10 +141,14 @@ class OpenApiIT {
                 assertTrue(responses.containsKey("404"), name + " documents 404");
             }
             if (operation.containsKey("requestBody")) {
-                JsonObject json = operation.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json");
-                assertTrue(json.containsKey("examples") && !json.getJsonObject("examples").isEmpty(), name + ": an example request");
-                json.getJsonObject("examples").forEach((example, body) -> assertEquals(JsonValue.ValueType.OBJECT,
-                        body.asJsonObject().get("value").getValueType(), name + " example " + example + " is a JSON object, not text"));
+                JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
+                assertTrue(content.values().stream().anyMatch(media -> media.asJsonObject().containsKey("examples")
+                        && !media.asJsonObject().getJsonObject("examples").isEmpty()), name + ": an example request");
+                JsonObject json = content.getJsonObject("application/json");
+                if (json != null) {
+                    json.getJsonObject("examples").forEach((example, body) -> assertEquals(JsonValue.ValueType.OBJECT,
+                            body.asJsonObject().get("value").getValueType(), name + " example " + example + " is a JSON object, not text"));
+                }
             }
         }));
 

@@ -50,6 +50,13 @@ public interface ProvisioningKeyService {
     /** {@link #delete(long)} only while the key is at {@code expectedVersion}: else 409 {@code stale_version} and nothing changes. */
     void delete(long id, long expectedVersion);
 
+    /**
+     * Disables at once every key of the caller's organisation whose value appears in {@code text} (a log, a commit, a
+     * chat message), for an ADMINISTRATOR: each {@code mpk_} token with a valid checksum whose secret matches the
+     * key's. Audited per key disabled and once for the report; the text is read, never kept.
+     */
+    LeakReport disableLeaked(String text);
+
     /** The value of an exportable key, for an ADMINISTRATOR; audited as {@code how} (reveal, copy, download). */
     String reveal(long id, ValueAccess how);
 

@@ -13,7 +13,9 @@ import io.keygate.keymaterial.api.SecretVault;
 import io.keygate.keys.api.CreateProvisioningKey;
 import io.keygate.keys.api.CreatedProvisioningKey;
 import io.keygate.keys.api.KeyValue;
+import io.keygate.keys.api.InvalidKeyValueException;
 import io.keygate.keys.api.KeyValueGenerator;
+import io.keygate.keys.api.LeakReport;
 import io.keygate.keys.api.NewMachineGroupRefusedException;
 import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
@@ -38,6 +40,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -47,16 +50,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @ApplicationScoped
 @Transactional
 public class DefaultProvisioningKeyService implements ProvisioningKeyService {
 
     static final String RESOURCE = "provisioning key";
+    /** A leak report reads at most this much text (a long log excerpt); more is refused, not cut. */
+    static final int MAX_LEAK_TEXT = 1_048_576;
+    private static final Pattern LEAKED_TOKEN = Pattern.compile("(?<![0-9A-Za-z])" + KeyValue.TOKEN_REGEX + "(?![0-9A-Za-z])");
     /** Who changed a key when the server did it by itself (a rotated key's deadline passed). */
     static final String SYSTEM = "system";
 
@@ -309,6 +321,78 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
             throw new NotFoundException(RESOURCE, String.valueOf(id));
         }
         audit.record(AuditEntry.success("provisioning_key.delete", RESOURCE, key.id, key.name).withDetails(Map.of("keyId", key.keyId)));
+    }
+
+    @Override
+    public LeakReport disableLeaked(String text) {
+        Actor actor = currentActor.get();
+        long organization = actor.requireAdministrator();
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text_missing", "text", "Paste the text in which the keys were found.");
+        }
+        if (text.length() > MAX_LEAK_TEXT) {
+            throw new InvalidInputException("text_too_long", "text", "The text is longer than " + MAX_LEAK_TEXT + " characters; report it in parts.");
+        }
+        // sorted by keyId: two reports lock the keys they share in the same order, so neither waits for the other forever
+        Set<String> tokens = new TreeSet<>();
+        Matcher matcher = LEAKED_TOKEN.matcher(text);
+        while (matcher.find()) {
+            tokens.add(matcher.group());
+        }
+        int found = 0;
+        int unmatched = 0;
+        List<ProvisioningKeySummary> disabled = new ArrayList<>();
+        List<ProvisioningKeySummary> alreadyDisabled = new ArrayList<>();
+        for (String token : tokens) {
+            KeyValue value;
+            try {
+                value = KeyValueParser.parseToken(token, generator.host());
+            } catch (InvalidKeyValueException notAKey) {
+                // a wrong checksum: a typo or something else that looks alike, not one of Keygate's keys
+                continue;
+            }
+            found++;
+            try {
+                Optional<ProvisioningKey> leaked = ownKeyWithSecret(value, organization);
+                if (leaked.isEmpty()) {
+                    unmatched++;
+                } else if (!leaked.get().enabledAt(Timestamps.now())) {
+                    alreadyDisabled.add(toSummary(leaked.get()));
+                } else {
+                    ProvisioningKey key = leaked.get();
+                    key.enabled = false;
+                    key.modifiedAt = Timestamps.now();
+                    key.modifiedBy = actor.username();
+                    flush(key);
+                    audit.record(AuditEntry.success("provisioning_key.leak_disable", RESOURCE, key.id, key.name)
+                            .withDetails(Map.of("keyId", key.keyId)));
+                    disabled.add(toSummary(key));
+                }
+            } finally {
+                value.destroy();
+            }
+        }
+        audit.record(AuditEntry.success("provisioning_key.leak_report", RESOURCE, null, null).withResource(RESOURCE, null, null)
+                .withDetails(Map.of("found", found, "disabled", disabled.stream().map(ProvisioningKeySummary::keyId).toList(),
+                        "alreadyDisabled", alreadyDisabled.stream().map(ProvisioningKeySummary::keyId).toList(), "unmatched", unmatched)));
+        return new LeakReport(found, disabled, alreadyDisabled, unmatched);
+    }
+
+    /** The organisation's live key with the token's keyId, locked, when the token's secret is the key's. */
+    private Optional<ProvisioningKey> ownKeyWithSecret(KeyValue value, long organization) {
+        List<ProvisioningKey> keys = em.createQuery("SELECT k FROM ProvisioningKey k WHERE k.keyId = :keyId AND k.organizationId = :organization "
+                        + "AND k.deletedAt IS NULL", ProvisioningKey.class)
+                .setParameter("keyId", value.keyId()).setParameter("organization", organization)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] input = value.verifierInput();
+        try {
+            return hasher.verify(input, new KeyedHash(keys.get(0).pepperVersion, keys.get(0).secretHash)) ? Optional.of(keys.get(0)) : Optional.empty();
+        } finally {
+            Arrays.fill(input, (byte) 0);
+        }
     }
 
     @Override

@@ -62,7 +62,19 @@ public final class KeyValueParser {
         if (hostProblem != null) {
             throw malformed("host " + hostProblem);
         }
-        int token = secondBar + 1;
+        return token(text, secondBar + 1, to, host);
+    }
+
+    /**
+     * A bare token ({@code mpk_<keyId>_<secret><checksum>}) as it turns up in pasted text, such as a log or a
+     * repository with a leaked key; its shape and checksum are checked like a whole value's. The verifier does not
+     * involve the host, so the server's own stands in for it.
+     */
+    public static KeyValue parseToken(CharSequence token, String host) {
+        return token(token, 0, token.length(), host);
+    }
+
+    private static KeyValue token(CharSequence text, int token, int to, String host) {
         checkTokenShape(text, token, to);
         if (!matches(text, token + CHECKSUM_START, to, TokenChecksum.of(text, token, token + CHECKSUM_START))) {
             throw new InvalidKeyValueException(BAD_CHECKSUM, "the checksum does not match the token (a typo, or not a real key)");
