@@ -1,6 +1,7 @@
 package io.keygate.web.accounts;
 
 import io.keygate.web.faces.FormMessages;
+import io.keygate.web.infrastructure.KeygateAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -42,7 +43,12 @@ public class LoginView {
             faces.responseComplete();
             return null;
         }
-        FormMessages.error("login.failed");
+        Object wait = external.getRequestMap().get(KeygateAuthentication.SIGN_IN_THROTTLED);
+        if (wait instanceof Long seconds) {
+            FormMessages.error("login.throttled", (seconds + 59) / 60);
+        } else {
+            FormMessages.error("login.failed");
+        }
         return null;
     }
 

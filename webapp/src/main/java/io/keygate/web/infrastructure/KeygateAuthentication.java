@@ -2,6 +2,7 @@ package io.keygate.web.infrastructure;
 
 import io.keygate.accounts.api.AccountService;
 import io.keygate.accounts.api.SignInChannel;
+import io.keygate.accounts.api.SignInThrottledException;
 import io.keygate.platform.api.Actor;
 import io.keygate.platform.api.RequestOrigin;
 import io.keygate.tokens.api.ApiTokenService;
@@ -37,6 +38,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_ACCOUNT = "keygate.account";
     static final String SESSION_ACCOUNT_ID = "keygate.account.id";
     static final String SIGN_IN_PAGE = "/login.xhtml";
+    /** A request attribute: the seconds a refused sign-in must wait, for the sign-in page to say so. */
+    public static final String SIGN_IN_THROTTLED = "keygate.signIn.throttled";
     /** The header a signed-in browser adds to its API calls (the API page does); its value is not checked, its presence is. */
     public static final String CSRF_HEADER = "X-Keygate-CSRF";
 
@@ -103,7 +106,13 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
-        Optional<Actor> actor = accounts.signIn(credential.getCaller(), credential.getPasswordAsString(), SignInChannel.SIGN_IN_PAGE);
+        Optional<Actor> actor;
+        try {
+            actor = accounts.signIn(credential.getCaller(), credential.getPasswordAsString(), SignInChannel.SIGN_IN_PAGE);
+        } catch (SignInThrottledException throttled) {
+            request.setAttribute(SIGN_IN_THROTTLED, throttled.retryAfterSeconds());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (actor.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -136,7 +145,14 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                         "HTTP Basic is switched off for the API: send an API token (Authorization: Bearer kgt_...).");
             }
             Optional<String[]> userAndPassword = decodeBasic(authorization.substring(6).trim());
-            Optional<Actor> actor = userAndPassword.flatMap(pair -> accounts.signIn(pair[0], pair[1], SignInChannel.API_BASIC));
+            Optional<Actor> actor;
+            try {
+                actor = userAndPassword.flatMap(pair -> accounts.signIn(pair[0], pair[1], SignInChannel.API_BASIC));
+            } catch (SignInThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                return refuse(response, 429, throttled.id(), "Too many failed sign-ins; try again in " + throttled.retryAfterSeconds() + " seconds.",
+                        String.valueOf(throttled.retryAfterSeconds()));
+            }
             if (actor.isPresent()) {
                 return letIntoApi(response, context, actor.get());
             }

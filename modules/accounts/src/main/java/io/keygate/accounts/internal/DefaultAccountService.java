@@ -9,6 +9,7 @@ import io.keygate.accounts.api.CreateOrganization;
 import io.keygate.accounts.api.OrganizationCreated;
 import io.keygate.accounts.api.OrganizationSummary;
 import io.keygate.accounts.api.SignInChannel;
+import io.keygate.accounts.api.SignInThrottledException;
 import io.keygate.accounts.api.UpdateAdmin;
 import io.keygate.audit.api.AuditEntry;
 import io.keygate.audit.api.AuditLog;
@@ -21,6 +22,7 @@ import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.RandomPasswords;
+import io.keygate.platform.api.RequestOrigin;
 import io.keygate.platform.api.Role;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +61,10 @@ public class DefaultAccountService implements AccountService {
     @Inject
     AuditLog audit;
     @Inject
+    RequestOrigin origin;
+    @Inject
+    SignInThrottle throttle;
+    @Inject
     Event<OrganizationCreated> organizationCreated;
     @Inject
     Event<AdminDeleted> adminDeleted;
@@ -66,15 +73,28 @@ public class DefaultAccountService implements AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> signIn(String username, String password, SignInChannel channel) {
         Optional<AdminAccount> account = findAccount(username);
+        String address = origin.sourceAddress();
+        Optional<Long> accountId = account.map(known -> known.id);
+        long wait = throttle.retryAfter(address, accountId);
+        if (wait > 0) {
+            // refused unheard: the password is not checked, so guessing on costs the guesser time, not the server
+            throw new SignInThrottledException(wait);
+        }
         if (account.isEmpty()) {
             hasher.matchNothing(password == null ? "" : password);
         }
         if (account.isEmpty() || !passwordMatches(account.get(), password == null ? "" : password)) {
             // an unknown name is not recorded: people type their password into the username field
             String claimed = account.map(known -> known.username).orElse("(unknown account)");
-            audit.recordFailure(AuditEntry.failure("sign_in", "bad_credentials")
-                    .by(claimed, account.map(known -> known.organizationId).orElse(null))
+            Long organization = account.map(known -> known.organizationId).orElse(null);
+            audit.recordFailure(AuditEntry.failure("sign_in", "bad_credentials").by(claimed, organization)
                     .withDetails(Map.of("channel", channel.name())));
+            for (SignInThrottle.Reached reached : throttle.failed(address, accountId)) {
+                audit.recordFailure(AuditEntry.failure("sign_in.throttle", reached == SignInThrottle.Reached.ADDRESS
+                                ? "address_failures_exceeded" : "account_failures_exceeded").by(claimed, organization)
+                        .withDetails(Map.of("limited", reached.name().toLowerCase(Locale.ROOT), "failures", SignInThrottle.FAILURES,
+                                "windowMinutes", SignInThrottle.WINDOW.toMinutes(), "channel", channel.name())));
+            }
             return Optional.empty();
         }
         Actor actor = account.get().toActor();
