@@ -1,5 +1,6 @@
 package io.keygate.web.api;
 
+import io.keygate.accounts.api.SignInThrottledException;
 import io.keygate.keys.api.EnrollmentRefusedException;
 import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.ForbiddenException;
@@ -22,12 +23,17 @@ public class KeygateExceptionMapper implements ExceptionMapper<KeygateException>
         if (e instanceof EnrollmentRefusedException refused && refused.retryAfterSeconds() > 0) {
             response.header("Retry-After", refused.retryAfterSeconds());
         }
+        if (e instanceof SignInThrottledException throttled) {
+            response.header("Retry-After", throttled.retryAfterSeconds());
+        }
         return response.build();
     }
 
     static Response.Status statusOf(KeygateException e) {
         if (e instanceof EnrollmentRefusedException refused) {
             return Response.Status.fromStatusCode(refused.status());
+        } else if (e instanceof SignInThrottledException) {
+            return Response.Status.TOO_MANY_REQUESTS;
         } else if (e instanceof InvalidInputException) {
             return Response.Status.BAD_REQUEST;
         } else if (e instanceof NotFoundException) {

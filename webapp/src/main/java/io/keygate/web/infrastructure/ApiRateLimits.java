@@ -3,14 +3,13 @@ package io.keygate.web.infrastructure;
 import io.keygate.audit.api.AuditEntry;
 import io.keygate.audit.api.AuditLog;
 import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.FixedWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiRateLimits {
 
-    /** Beyond this many tracked subjects, windows that have ended are dropped. */
-    static final int PURGE_ABOVE = 10_000;
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     @Inject
@@ -38,8 +35,7 @@ public class ApiRateLimits {
     @Inject
     AuditLog audit;
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final FixedWindows requests = new FixedWindows();
 
     /** A refusal: which limit, and the seconds until the window ends. */
     public record Exceeded(String limited, long retryAfterSeconds) {
@@ -66,33 +62,17 @@ public class ApiRateLimits {
     }
 
     private Optional<Exceeded> admit(String subject, int limit, Supplier<AuditEntry> audited, String limited) {
-        long now = clock.millis();
-        if (windows.size() > PURGE_ABOVE) {
-            windows.values().removeIf(window -> window.endsAt <= now);
-        }
-        Window window = windows.compute(subject, (key, current) ->
-                current == null || current.endsAt <= now ? new Window(now + WINDOW.toMillis()) : current);
-        int count = window.requests.incrementAndGet();
+        int count = requests.count(subject, WINDOW, null);
         if (count <= limit) {
             return Optional.empty();
         }
         if (count == limit + 1) {
             audit.recordFailure(audited.get());
         }
-        return Optional.of(new Exceeded(limited, Math.max(1, (window.endsAt - now + 999) / 1000)));
+        return Optional.of(new Exceeded(limited, requests.secondsLeft(subject)));
     }
 
     void useClock(Clock clock) {
-        this.clock = clock;
-    }
-
-    private static final class Window {
-
-        final long endsAt;
-        final AtomicInteger requests = new AtomicInteger();
-
-        Window(long endsAt) {
-            this.endsAt = endsAt;
-        }
+        requests.useClock(clock);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keygate.audit.api.AuditEntry;
 import io.keygate.audit.api.AuditLog;
 import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.FixedWindows;
 import io.keygate.platform.api.Role;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -112,7 +113,7 @@ class ApiRateLimitsTest {
 
     @Test
     void dropsEndedWindowsWhenManySubjectsAreTracked() {
-        for (int i = 0; i <= ApiRateLimits.PURGE_ABOVE; i++) {
+        for (int i = 0; i <= FixedWindows.PURGE_ABOVE; i++) {
             limits.admitAddress("198.51.100." + (i % 256) + "/" + i);
         }
         now = now.plus(ApiRateLimits.WINDOW);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keygate.platform.api.FixedWindows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class EnrollmentRateLimitsTest {
 
     @Test
     void dropsEndedWindowsWhenManySubjectsAreTracked() {
-        for (int i = 0; i <= EnrollmentRateLimits.PURGE_ABOVE; i++) {
+        for (int i = 0; i <= FixedWindows.PURGE_ABOVE; i++) {
             limits.failed("address " + i, 1);
         }
         clock.advance(Duration.ofMinutes(2));
