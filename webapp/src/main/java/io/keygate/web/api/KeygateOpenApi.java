@@ -289,7 +289,7 @@ public class KeygateOpenApi implements OASFilter {
         if (answersNoJson(responses)) {
             add(responses, Refusal.NOT_ACCEPTABLE);
         }
-        if (readsOnlyJson(operation)) {
+        if (readsGivenMediaTypesOnly(operation)) {
             add(responses, Refusal.UNSUPPORTED_MEDIA_TYPE);
         }
         add(responses, Refusal.TOO_MANY_REQUESTS);
@@ -423,8 +423,8 @@ public class KeygateOpenApi implements OASFilter {
                                 || type.equals(jakarta.ws.rs.core.MediaType.WILDCARD)));
     }
 
-    /** A body JAX-RS refuses with 415 unless it is JSON; an operation that reads any media type itself never answers 415. */
-    private static boolean readsOnlyJson(Operation operation) {
+    /** A body JAX-RS refuses with 415 unless it is of the media types the operation names; one that reads any never answers 415. */
+    private static boolean readsGivenMediaTypesOnly(Operation operation) {
         return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().getMediaTypes() != null
                 && !operation.getRequestBody().getContent().getMediaTypes().containsKey(jakarta.ws.rs.core.MediaType.WILDCARD);

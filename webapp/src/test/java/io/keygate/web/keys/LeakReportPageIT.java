@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Report leaked keys (S6) on the keys page in headless Chromium: paste text, the keys in it are disabled, the text is gone. */
@@ -59,13 +57,13 @@ class LeakReportPageIT {
         browser.signIn(org.adminUsername(), Organizations.PASSWORD);
         browser.open("keys/list.xhtml");
         browser.waitFor(By.cssSelector("#keys\\:table_data .kg-enabled"));
-        click(By.id("keys:reportLeak"));
+        browser.click(By.id("keys:reportLeak"));
         browser.type(By.id("leakForm:text"), "");
-        click(By.id("leakForm:disableLeaked"));
+        browser.click(By.id("leakForm:disableLeaked"));
         browser.waitForText(By.cssSelector("#leakForm .ui-message-error"), "Paste");
 
         browser.type(By.id("leakForm:text"), "step 4/7: keygate-enroll --key " + value + " --host web-01");
-        click(By.id("leakForm:disableLeaked"));
+        browser.click(By.id("leakForm:disableLeaked"));
         browser.waitForText(By.id("leakForm:leakResult"), "Disabled now: leaked-in-ci-log.");
         browser.screenshot("leak-report");
         assertEquals("", browser.driver().findElement(By.id("leakForm:text")).getAttribute("value"), "the text is not shown again");
@@ -75,13 +73,5 @@ class LeakReportPageIT {
 
         assertError(Enrollments.enroll(base, value, "web-01", "fp-web-01"), 403, "key_disabled");
         assertEquals(1, org.api().get("api/v1/audit-events?action=provisioning_key.leak_disable").list().size());
-    }
-
-    private void click(By locator) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
-                .ignoring(StaleElementReferenceException.class).until(driver -> {
-                    browser.waitFor(locator).click();
-                    return true;
-                });
     }
 }

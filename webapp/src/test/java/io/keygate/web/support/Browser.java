@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -60,6 +62,15 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Clicks once the element is there and nothing covers it (a dialog's mask fading out, an ajax update re-rendering it). */
+    public void click(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(ready -> {
+                    waitFor(locator).click();
+                    return true;
+                });
     }
 
     public void waitUntilGone(By locator) {

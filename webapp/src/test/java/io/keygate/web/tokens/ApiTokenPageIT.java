@@ -22,9 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The API Tokens page in headless Chromium (issue 7): New API Token shows the value once, the token works, Revoke ends it. */
@@ -57,14 +55,14 @@ class ApiTokenPageIT {
         browser.waitFor(By.id("nav-tokens")).click();
         browser.waitFor(By.id("tokens:table"));
 
-        click(By.id("tokens:add"));
+        browser.click(By.id("tokens:add"));
         browser.type(By.id("tokenDialogForm:name"), "bad name");
-        click(By.id("tokenDialogForm:create"));
+        browser.click(By.id("tokenDialogForm:create"));
         browser.waitForText(By.cssSelector("#tokenDialogForm .ui-message-error"), "name");
         browser.type(By.id("tokenDialogForm:name"), "deploy-bot");
-        click(By.xpath("//*[@id='tokenDialogForm:role']//div[contains(@class,'ui-button')][contains(., 'ADMINISTRATOR')]"));
+        browser.click(By.xpath("//*[@id='tokenDialogForm:role']//div[contains(@class,'ui-button')][contains(., 'ADMINISTRATOR')]"));
         browser.type(By.id("tokenDialogForm:ipAllowList"), "127.0.0.1");
-        click(By.id("tokenDialogForm:create"));
+        browser.click(By.id("tokenDialogForm:create"));
         String token = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
                 .until(driver -> {
                     String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
@@ -76,15 +74,15 @@ class ApiTokenPageIT {
         ApiClient bot = ApiClient.withToken(base, token);
         assertEquals(201, bot.post("api/v1/machine-groups", "{\"name\":\"made-by-bot\",\"enabled\":true}").status(), "the token works as ADMINISTRATOR");
 
-        click(By.id("closeToken"));
+        browser.click(By.id("closeToken"));
         browser.waitUntilGone(By.id("tokenCreated"));
         assertEquals("", browser.driver().findElement(By.id("kg-created-token")).getAttribute("textContent").trim(), "wiped when closed");
         assertFalse(browser.driver().getPageSource().contains(token.substring(21)), "nothing of the secret stays in the page");
 
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-name"), "deploy-bot");
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Active");
-        click(By.cssSelector("#tokens\\:table_data .kg-revoke"));
-        click(By.id("tokens:confirm-yes"));
+        browser.click(By.cssSelector("#tokens\\:table_data .kg-revoke"));
+        browser.click(By.id("tokens:confirm-yes"));
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Revoked");
         assertError(bot.get("api/v1/machine-groups"), 401, "token_revoked");
     }
@@ -121,13 +119,5 @@ class ApiTokenPageIT {
         browser.open("tokens/list.xhtml");
         assertEquals("Not for your role", browser.waitFor(By.id("forbidden")).getText());
         assertError(ApiClient.as(base, viewer, Organizations.PASSWORD).get("api/v1/api-tokens"), 403, "read_only");
-    }
-
-    private void click(By locator) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(ElementClickInterceptedException.class)
-                .ignoring(StaleElementReferenceException.class).until(driver -> {
-                    browser.waitFor(locator).click();
-                    return true;
-                });
     }
 }
