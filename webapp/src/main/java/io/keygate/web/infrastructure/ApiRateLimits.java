@@ -53,7 +53,7 @@ public class ApiRateLimits {
         if (actor.isApiToken()) {
             return admit("token " + actor.apiTokenId(), perCredential, () -> AuditEntry.failure("api.rate_limit", "token_limit_exceeded")
                     .byApiToken(actor.username(), actor.organizationId())
-                    .withResource("api_token", actor.apiTokenId(), actor.username())
+                    .withResource("api token", actor.apiTokenId(), actor.username())
                     .withDetails(Map.of("limited", "token", "requestsPerMinute", perCredential)), "token");
         }
         return admit("account " + actor.accountId(), perCredential, () -> AuditEntry.failure("api.rate_limit", "account_limit_exceeded")

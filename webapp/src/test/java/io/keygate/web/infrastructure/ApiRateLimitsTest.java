@@ -80,6 +80,7 @@ class ApiRateLimitsTest {
         assertEquals("ci-pipeline", entry.actorName());
         assertEquals("API_TOKEN", entry.actorType());
         assertEquals(7L, entry.organizationId());
+        assertEquals("api token", entry.resourceType(), "as the tokens module names it");
         assertEquals("41", entry.resourceId());
 
         now = now.plusSeconds(40);
