@@ -62,6 +62,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // the mechanism answers some requests itself (401, 429, the redirect to sign-in) before any filter runs
+        SecurityHeadersFilter.protect(request, response);
         if (isApi(request)) {
             return validateApiRequest(request, response, context);
         }

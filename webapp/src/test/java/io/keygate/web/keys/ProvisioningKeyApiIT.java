@@ -242,24 +242,12 @@ class ProvisioningKeyApiIT {
         }
         setup.org.api().post(KEYS, "{\"name\":\"broken\",\"machineGroupId\":\"" + secrets.get(0) + "\"}");
 
-        String log = serverLog();
+        String log = io.keygate.web.support.ServerLog.read();
 
         assertTrue(log.contains("ROOT was successfully deployed"), "this is the running server's log (the WAR runs at the root context)");
         for (String secret : secrets) {
             assertFalse(log.contains(secret), "a key secret reached the server log");
         }
-    }
-
-    /** Payara's file handler writes the configured name with a generation suffix ({@code .0}, {@code .1}, ...). */
-    private static String serverLog() throws java.io.IOException {
-        java.nio.file.Path configured = java.nio.file.Path.of(System.getProperty("payara.log.file"));
-        StringBuilder log = new StringBuilder();
-        try (var files = java.nio.file.Files.list(configured.getParent())) {
-            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString().startsWith(configured.getFileName().toString())).toList()) {
-                log.append(java.nio.file.Files.readString(file));
-            }
-        }
-        return log.toString();
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.keygate.web.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,9 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    private static final HttpClient PROBE_CLIENT = HttpClient.newHttpClient();
+
     private final WebDriver driver;
     private final Path profile;
     private final URL base;
+    private final long cspViolationsAtOpen;
+    private boolean cspViolationsExpected;
 
     public Browser(URL base) {
         this.base = base;
@@ -50,6 +58,33 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
+        this.cspViolationsAtOpen = cspViolationsReported();
+    }
+
+    /** Violations of the Content-Security-Policy the server under test was told of, by any browser. */
+    public long cspViolationsReported() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + CspViolationProbe.PATH.substring(1))).build();
+        try {
+            HttpResponse<String> response = PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("CSP violation probe answered " + response.statusCode());
+            }
+            return Long.parseLong(response.body().trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long cspViolationsSinceOpen() {
+        return cspViolationsReported() - cspViolationsAtOpen;
+    }
+
+    /** For the test that breaks the policy on purpose; every other browser test fails at close on a violation. */
+    public void expectCspViolations() {
+        cspViolationsExpected = true;
     }
 
     public WebDriver driver() {
@@ -122,13 +157,33 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Also fails the test when a page broke the Content-Security-Policy while this browser was open. */
     @Override
     public void close() {
+        long violations = cspViolationsExpected ? 0 : cspViolationsAfterReportsArrive();
         driver.quit();
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (violations > 0) {
+            throw new AssertionError(violations + " Content-Security-Policy violation(s) reported while the browser was open;"
+                    + " the server log names the directive and the page");
+        }
+    }
+
+    /** Chromium sends a report as the violation happens, but asynchronously: one more look a moment later. */
+    private long cspViolationsAfterReportsArrive() {
+        long seen = cspViolationsSinceOpen();
+        if (seen == 0) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            seen = cspViolationsSinceOpen();
+        }
+        return seen;
     }
 }
