@@ -46,6 +46,20 @@ keygate.keys = (function () {
         document.getElementById(elementId).textContent = value;
     }
 
+    /** A file made in the page, so a value already here need not travel again. */
+    function saveAsFile(value, fileName) {
+        var url = URL.createObjectURL(new Blob([value + '\n'], {type: 'text/plain;charset=utf-8'}));
+        var link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () {
+            URL.revokeObjectURL(url);
+        }, 1000);
+    }
+
     function wipe(elementId) {
         var element = document.getElementById(elementId);
         if (element) {
@@ -100,16 +114,34 @@ keygate.keys = (function () {
         /** Step 5 has the value already; the file is made here, so the value need not travel again. */
         downloadCreated: function (elementId) {
             var element = document.getElementById(elementId || 'kg-created-value');
-            var url = URL.createObjectURL(new Blob([element.textContent + '\n'], {type: 'text/plain;charset=utf-8'}));
-            var link = document.createElement('a');
-            link.href = url;
-            link.download = element.getAttribute('data-file-name');
-            document.body.appendChild(link);
-            link.click();
-            document.body.removeChild(link);
-            setTimeout(function () {
-                URL.revokeObjectURL(url);
-            }, 1000);
+            saveAsFile(element.textContent, element.getAttribute('data-file-name'));
+        },
+
+        /**
+         * The answer to Reveal, Copy or Download in the table: the value to show, copy or save, or (step-up) the
+         * request to confirm the password first.
+         */
+        deliver: function (args) {
+            if (!args) {
+                return;
+            }
+            if (args.stepUp) {
+                PF('stepUpDialog').show();
+            } else if (args.provisioningKey && args.access === 'COPY') {
+                keygate.keys.copy(args);
+            } else if (args.provisioningKey && args.access === 'DOWNLOAD') {
+                saveAsFile(args.provisioningKey, args.fileName);
+            } else {
+                keygate.keys.reveal(args);
+            }
+        },
+
+        /** The step-up's answer: with the password confirmed it holds the value asked for; else the dialog stays. */
+        afterStepUp: function (args) {
+            if (args && args.provisioningKey) {
+                PF('stepUpDialog').hide();
+                keygate.keys.deliver(args);
+            }
         },
 
         clearCreated: function (elementId) {

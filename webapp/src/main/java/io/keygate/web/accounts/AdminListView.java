@@ -10,6 +10,7 @@ import io.keygate.platform.api.Role;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.ServiceLazyModel;
 import io.keygate.web.faces.Times;
+import io.keygate.web.infrastructure.RecentSignIn;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -30,9 +31,12 @@ public class AdminListView implements Serializable {
     AccountService accounts;
     @Inject
     CurrentActor currentActor;
+    @Inject
+    RecentSignIn recentSignIn;
 
     private final LazyDataModel<AdminSummary> model = new ServiceLazyModel<>((filters, page) -> accounts.listAdmins(page), AdminSummary::id);
     private AdminForm form = new AdminForm();
+    private transient String currentPassword;
 
     public void startAdd() {
         form = new AdminForm();
@@ -44,6 +48,7 @@ public class AdminListView implements Serializable {
 
     public void save() {
         try {
+            recentSignIn.requireOrConfirm(currentPassword);
             if (form.getId() == null) {
                 accounts.createAdmin(new CreateAdmin(form.getUsername(), form.getPassword(), form.getRole()));
             } else {
@@ -55,7 +60,17 @@ public class AdminListView implements Serializable {
         } finally {
             // the view lives in the session: a password must not outlive the request that carried it
             form.forgetPassword();
+            currentPassword = null;
         }
+    }
+
+    /** Asked for beside Save when the session's password is older than five minutes (step-up). */
+    public String getCurrentPassword() {
+        return null;
+    }
+
+    public void setCurrentPassword(String password) {
+        currentPassword = password;
     }
 
     public void delete(AdminSummary admin) {

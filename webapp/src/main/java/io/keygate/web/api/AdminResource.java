@@ -4,6 +4,7 @@ import io.keygate.accounts.api.AccountService;
 import io.keygate.accounts.api.AdminSummary;
 import io.keygate.accounts.api.CreateAdmin;
 import io.keygate.accounts.api.UpdateAdmin;
+import io.keygate.web.infrastructure.RecentSignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,6 +44,8 @@ public class AdminResource {
 
     @Inject
     AccountService accounts;
+    @Inject
+    RecentSignIn recentSignIn;
 
     @GET
     @Operation(operationId = "listAdmins", summary = "List admins", description = "A page of the organisation's admins, by username.")
@@ -73,7 +76,9 @@ public class AdminResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AdminSummary")))
     public Response create(CreateAdmin request, @Context UriInfo uri) {
-        AdminSummary created = accounts.createAdmin(RequestBodies.required(request));
+        CreateAdmin body = RequestBodies.required(request);
+        recentSignIn.require();
+        AdminSummary created = accounts.createAdmin(body);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
@@ -90,6 +95,7 @@ public class AdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AdminSummary")))
     public AdminSummary update(@PathParam("id") long id, UpdateAdmin request, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         UpdateAdmin body = RequestBodies.required(request);
+        recentSignIn.require();
         Long version = Preconditions.version(ifMatch, body.version());
         return Preconditions.guarded(ifMatch, () -> accounts.updateAdmin(id, new UpdateAdmin(body.role(), body.newPassword(), version)));
     }

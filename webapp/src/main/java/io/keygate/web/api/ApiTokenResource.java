@@ -4,6 +4,7 @@ import io.keygate.tokens.api.ApiTokenService;
 import io.keygate.tokens.api.ApiTokenSummary;
 import io.keygate.tokens.api.CreateApiToken;
 import io.keygate.tokens.api.CreatedApiToken;
+import io.keygate.web.infrastructure.RecentSignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,6 +51,8 @@ public class ApiTokenResource {
 
     @Inject
     ApiTokenService tokens;
+    @Inject
+    RecentSignIn recentSignIn;
 
     @GET
     @Operation(operationId = "listApiTokens", summary = "List API tokens",
@@ -74,7 +77,9 @@ public class ApiTokenResource {
                     requiredProperties = "apiToken", properties = @SchemaProperty(name = "apiToken", type = SchemaType.STRING,
                     description = "The token's value, kgt_<tokenId>_<secret>, shown this once: send it as Authorization: Bearer."))))
     public Response create(CreateApiToken request, @Context UriInfo uri) {
-        CreatedApiToken created = tokens.create(RequestBodies.required(request));
+        CreateApiToken asked = RequestBodies.required(request);
+        recentSignIn.require();
+        CreatedApiToken created = tokens.create(asked);
         JsonObject summary = JSON.createReader(new StringReader(StrictJson.JSONB.toJson(created.token()))).readObject();
         JsonObject body = JSON.createObjectBuilder(summary).add("apiToken", created.apiToken()).build();
         CacheControl noStore = new CacheControl();

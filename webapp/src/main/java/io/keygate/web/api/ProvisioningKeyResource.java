@@ -9,6 +9,7 @@ import io.keygate.keys.api.ProvisioningKeySummary;
 import io.keygate.keys.api.RotateProvisioningKey;
 import io.keygate.keys.api.UpdateProvisioningKey;
 import io.keygate.web.exports.TableExports;
+import io.keygate.web.infrastructure.RecentSignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -63,6 +64,8 @@ public class ProvisioningKeyResource {
     ProvisioningKeyService keys;
     @Inject
     TableExports exports;
+    @Inject
+    RecentSignIn recentSignIn;
 
     /** Filters are the keys table's chips, by the names of {@link ProvisioningKeyFilter#PARAMETERS}; several values of one are alternatives. */
     @GET
@@ -229,7 +232,7 @@ public class ProvisioningKeyResource {
     @Path("{id: [0-9]+}/reveal")
     @Operation(operationId = "revealProvisioningKey", summary = "Reveal a provisioning key's value",
             description = "ADMINISTRATOR only, for exportable keys (else 409 key.not.exportable). No body. Sent with Cache-Control: no-store. "
-                    + "Audited.")
+                    + "Audited. A browser session (not a token) whose password was typed more than 5 minutes ago gets 403 step_up_required.")
     @APIResponse(responseCode = "200", description = "The key's value.",
             headers = @Header(name = "Cache-Control", description = "no-store: the answer holds a secret.",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -238,6 +241,7 @@ public class ProvisioningKeyResource {
                     description = "The key's value, 1|<host>|mpk_<keyId>_<secret>."))))
     @Consumes(MediaType.WILDCARD)
     public Response reveal(@PathParam("id") long id) {
+        recentSignIn.require();
         JsonObject body = JSON.createObjectBuilder().add("provisioningKey", keys.reveal(id, ValueAccess.REVEAL)).build();
         return Response.ok(body).cacheControl(noStore()).build();
     }
@@ -246,7 +250,8 @@ public class ProvisioningKeyResource {
     @Path("{id: [0-9]+}/download")
     @Operation(operationId = "downloadProvisioningKey", summary = "Download a provisioning key's value as a file",
             description = "ADMINISTRATOR only, for exportable keys (else 409 key.not.exportable): <name>.txt holding the value and a newline, "
-                    + "sent with Cache-Control: no-store. Audited.")
+                    + "sent with Cache-Control: no-store. Audited. A browser session (not a token) whose password was typed more than 5 "
+                    + "minutes ago gets 403 step_up_required.")
     @APIResponse(responseCode = "200", description = "The file.", headers = {
             @Header(name = "Content-Disposition", description = "attachment; filename=\"<name>.txt\"", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Cache-Control", description = "no-store: the answer holds a secret.", schema = @Schema(type = SchemaType.STRING))},
@@ -255,6 +260,7 @@ public class ProvisioningKeyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = KeygateOpenApi.ERROR_SCHEMA)))
     @Produces(MediaType.TEXT_PLAIN)
     public Response download(@PathParam("id") long id) {
+        recentSignIn.require();
         String name = keys.get(id).name();
         byte[] file = (keys.reveal(id, ValueAccess.DOWNLOAD) + "\n").getBytes(StandardCharsets.UTF_8);
         return Response.ok(file, MediaType.TEXT_PLAIN + ";charset=UTF-8")

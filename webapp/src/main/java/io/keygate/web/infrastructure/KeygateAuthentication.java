@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -37,6 +38,10 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_ACCOUNT = "keygate.account";
     static final String SESSION_ACCOUNT_ID = "keygate.account.id";
+    /** When the session's admin last typed the password (sign-in or step-up): an {@link java.time.Instant}. */
+    public static final String SESSION_PASSWORD_AT = "keygate.account.passwordAt";
+    /** A request attribute, set when the request was let in by its browser session rather than a credential it carries. */
+    static final String BY_SESSION = "keygate.bySession";
     static final String SIGN_IN_PAGE = "/login.xhtml";
     /** A request attribute: the seconds a refused sign-in must wait, for the sign-in page to say so. */
     public static final String SIGN_IN_THROTTLED = "keygate.signIn.throttled";
@@ -73,6 +78,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         }
         Optional<Actor> signedIn = sessionActor(request);
         if (signedIn.isPresent()) {
+            request.setAttribute(BY_SESSION, Boolean.TRUE);
             return notifyLogin(context, signedIn.get());
         }
         if (context.isProtected()) {
@@ -123,6 +129,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId();
         request.getSession().setAttribute(SESSION_ACCOUNT, actor.get().username());
         request.getSession().setAttribute(SESSION_ACCOUNT_ID, actor.get().accountId());
+        request.getSession().setAttribute(SESSION_PASSWORD_AT, Instant.now());
         return notifyLogin(context, actor.get());
     }
 
@@ -176,6 +183,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                 return refuse(response, HttpServletResponse.SC_FORBIDDEN, "csrf_cross_site",
                         "The browser says this request comes from another site; the session is not used for it.");
             }
+            request.setAttribute(BY_SESSION, Boolean.TRUE);
             return letIntoApi(response, context, signedIn.get());
         }
         return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "not_authenticated",

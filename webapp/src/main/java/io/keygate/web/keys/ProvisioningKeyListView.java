@@ -1,5 +1,6 @@
 package io.keygate.web.keys;
 
+import io.keygate.accounts.api.SignInThrottledException;
 import io.keygate.keys.api.LeakReport;
 import io.keygate.keys.api.ProvisioningKeyFilter;
 import io.keygate.keys.api.ProvisioningKeyService;
@@ -12,6 +13,7 @@ import io.keygate.platform.api.Role;
 import io.keygate.web.exports.TableExports;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.Times;
+import io.keygate.web.infrastructure.RecentSignIn;
 import io.keygate.web.tables.TableColumn;
 import io.keygate.web.tables.TableControls;
 import io.keygate.web.tables.TableDefinition;
@@ -21,9 +23,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
 
 /**
  * The Provisioning Keys page: the lazy table, Reveal / Copy / Download of exportable keys, and Delete.
- * A key's value goes into the one response that asked for it (an ajax callback parameter or the download)
- * and is never kept in this bean (K9).
+ * A key's value goes into the one ajax response that asked for it (a callback parameter the page's script shows,
+ * copies or saves as a file) and is never kept in this bean (K9); a session whose password is older than five
+ * minutes confirms it first (step-up, {@link RecentSignIn}).
  */
 @Named
 @ViewScoped
@@ -51,6 +50,8 @@ public class ProvisioningKeyListView implements Serializable {
     CurrentActor currentActor;
     @Inject
     TableExports exports;
+    @Inject
+    RecentSignIn recentSignIn;
 
     /** The keys table (K8): Name and Actions always shown, the rest as the admin chooses (T5). */
     static final TableDefinition TABLE = new TableDefinition("provisioning-keys", List.of(TableColumn.fixed("name"),
@@ -65,6 +66,10 @@ public class ProvisioningKeyListView implements Serializable {
     /** Only between the submit and the report; never serialised with the view. */
     private transient String leakText;
     private String leakResult;
+    /** Which key's value waits for the step-up, and for what; the value itself is fetched only once it is confirmed. */
+    private Long pendingKeyId;
+    private ValueAccess pendingAccess;
+    private transient String stepUpPassword;
 
     @PostConstruct
     void createTable() {
@@ -85,26 +90,45 @@ public class ProvisioningKeyListView implements Serializable {
     }
 
     public void reveal(ProvisioningKeySummary key) {
-        sendValue(key, ValueAccess.REVEAL);
+        sendValue(key.id(), ValueAccess.REVEAL);
     }
 
     public void copy(ProvisioningKeySummary key) {
-        sendValue(key, ValueAccess.COPY);
+        sendValue(key.id(), ValueAccess.COPY);
     }
 
-    /** {@code <name>.txt}: the value and a newline (K9); null (and a message) when the key cannot be exported. */
-    public StreamedContent download(ProvisioningKeySummary key) {
+    /** {@code <name>.txt}: the value and a newline (K9), made into a file by the page's script. */
+    public void download(ProvisioningKeySummary key) {
+        sendValue(key.id(), ValueAccess.DOWNLOAD);
+    }
+
+    public String getStepUpPassword() {
+        return null;
+    }
+
+    public void setStepUpPassword(String password) {
+        stepUpPassword = password;
+    }
+
+    /** The step-up dialog's Confirm: with the right password, the value asked for comes in this answer. */
+    public void confirmPassword() {
         try {
-            byte[] text = (keys.reveal(key.id(), ValueAccess.DOWNLOAD) + "\n").getBytes(StandardCharsets.UTF_8);
-            return DefaultStreamedContent.builder()
-                    .name(key.name() + ".txt")
-                    .contentType("text/plain; charset=UTF-8")
-                    .contentLength((long) text.length)
-                    .stream(() -> new ByteArrayInputStream(text))
-                    .build();
-        } catch (KeygateException refusal) {
-            FormMessages.showRefusal(refusal);
-            return null;
+            if (pendingKeyId == null) {
+                return;
+            }
+            if (!recentSignIn.confirm(stepUpPassword == null ? "" : stepUpPassword)) {
+                FormMessages.error("stepUp.wrong");
+                return;
+            }
+            long keyId = pendingKeyId;
+            ValueAccess how = pendingAccess;
+            pendingKeyId = null;
+            pendingAccess = null;
+            deliverValue(keyId, how);
+        } catch (SignInThrottledException throttled) {
+            FormMessages.error("login.throttled", (throttled.retryAfterSeconds() + 59) / 60);
+        } finally {
+            stepUpPassword = null;
         }
     }
 
@@ -224,9 +248,25 @@ public class ProvisioningKeyListView implements Serializable {
         }
     }
 
-    private void sendValue(ProvisioningKeySummary key, ValueAccess how) {
+    /** Asks for the password first when it was typed too long ago (step-up); remembers which value, never the value. */
+    private void sendValue(long keyId, ValueAccess how) {
+        if (!recentSignIn.isFresh()) {
+            pendingKeyId = keyId;
+            pendingAccess = how;
+            PrimeFaces.current().ajax().addCallbackParam("stepUp", true);
+            return;
+        }
+        deliverValue(keyId, how);
+    }
+
+    private void deliverValue(long keyId, ValueAccess how) {
         try {
-            PrimeFaces.current().ajax().addCallbackParam("provisioningKey", keys.reveal(key.id(), how));
+            String value = keys.reveal(keyId, how);
+            PrimeFaces.current().ajax().addCallbackParam("provisioningKey", value);
+            PrimeFaces.current().ajax().addCallbackParam("access", how.name());
+            if (how == ValueAccess.DOWNLOAD) {
+                PrimeFaces.current().ajax().addCallbackParam("fileName", keys.get(keyId).name() + ".txt");
+            }
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal);
         }

@@ -9,6 +9,7 @@ import io.keygate.tokens.api.CreatedApiToken;
 import io.keygate.web.faces.FormMessages;
 import io.keygate.web.faces.ServiceLazyModel;
 import io.keygate.web.faces.Times;
+import io.keygate.web.infrastructure.RecentSignIn;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,9 +32,12 @@ public class ApiTokenListView implements Serializable {
 
     @Inject
     ApiTokenService tokens;
+    @Inject
+    RecentSignIn recentSignIn;
 
     private final LazyDataModel<ApiTokenSummary> model = new ServiceLazyModel<>((filters, page) -> tokens.list(page), ApiTokenSummary::id);
     private ApiTokenForm form = new ApiTokenForm();
+    private transient String currentPassword;
 
     public void startAdd() {
         form = new ApiTokenForm();
@@ -41,12 +45,24 @@ public class ApiTokenListView implements Serializable {
 
     public void create() {
         try {
+            recentSignIn.requireOrConfirm(currentPassword);
             CreatedApiToken created = tokens.create(form.toRequest());
             PrimeFaces.current().ajax().addCallbackParam("apiToken", created.apiToken());
             form = new ApiTokenForm();
         } catch (KeygateException refusal) {
             FormMessages.showRefusal(refusal, "tokenDialogForm");
+        } finally {
+            currentPassword = null;
         }
+    }
+
+    /** Asked for beside New API Token when the session's password is older than five minutes (step-up). */
+    public String getCurrentPassword() {
+        return null;
+    }
+
+    public void setCurrentPassword(String password) {
+        currentPassword = password;
     }
 
     public void revoke(ApiTokenSummary token) {

@@ -8,6 +8,7 @@ import io.keygate.web.support.Browser;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
+import io.keygate.web.support.PasswordAgeProbe;
 import io.keygate.web.support.Response;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -36,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserSessionApiIT {
 
     private static final String GROUPS = "api/v1/machine-groups";
+    private static final String KEYS = "api/v1/provisioning-keys";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -102,6 +104,29 @@ class BrowserSessionApiIT {
         browser.open("login.xhtml");
         assertError(ApiClient.anonymous(base).withHeader("X-Keygate-CSRF", "1").post(GROUPS, "{\"name\":\"no-session\",\"enabled\":true}"),
                 401, "not_authenticated");
+    }
+
+    @Test
+    void aKeysValueNeedsThePasswordTypedInTheLastFiveMinutesWhenASessionAsks() {
+        long group = org.api().post(GROUPS, "{\"name\":\"step-up\",\"enabled\":true}").id();
+        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+        long key = org.api().post(KEYS, "{\"name\":\"step-up-key\",\"machineGroupId\":" + group
+                + ",\"signingCertificateId\":" + certificate + "}").id();
+        String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        ApiClient session = ApiClient.anonymous(base).withHeader("Cookie", cookie).withHeader("X-Keygate-CSRF", "1");
+        assertEquals(200, session.post(KEYS + "/" + key + "/reveal", "").status(), "signed in a moment ago");
+
+        browser.open(PasswordAgeProbe.PATH.substring(1));
+
+        assertError(session.post(KEYS + "/" + key + "/reveal", ""), 403, "step_up_required");
+        assertError(session.download(KEYS + "/" + key + "/download"), 403, "step_up_required");
+        assertError(session.post("api/v1/api-tokens", "{\"name\":\"late-token\",\"role\":\"ADMINISTRATOR\"}"), 403, "step_up_required");
+        assertError(session.post("api/v1/admins", "{\"username\":\"late-admin-" + org.id() + "\",\"password\":\"" + Organizations.PASSWORD
+                + "\",\"role\":\"ADMINISTRATOR\"}"), 403, "step_up_required");
+        assertEquals(0, org.api().get("api/v1/api-tokens").json().getInt("totalCount"), "no credential was made");
+        assertEquals(200, org.api().post(KEYS + "/" + key + "/reveal", "").status(), "HTTP Basic carries the password itself");
+        assertEquals(2, org.api().get("api/v1/audit-events?action=provisioning_key.reveal").json().getInt("totalCount"),
+                "refused reveals reveal nothing");
     }
 
     @Test

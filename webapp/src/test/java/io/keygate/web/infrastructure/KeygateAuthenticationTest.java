@@ -134,6 +134,8 @@ class KeygateAuthenticationTest {
         return fake(HttpServletRequest.class, (method, args) -> switch (method) {
             case "getServletPath" -> "/api";
             case "getPathInfo" -> "/v1/machine-groups";
+            case "getRequestURI" -> "/api/v1/machine-groups";
+            case "getContextPath" -> "";
             case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
             default -> throw new UnsupportedOperationException(method);
         });

@@ -8,6 +8,7 @@ import io.keygate.web.support.Browser;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
+import io.keygate.web.support.PasswordAgeProbe;
 import io.keygate.web.support.Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -202,6 +203,61 @@ class ProvisioningKeyPageIT {
         assertEquals(List.of(setup.groupName()), org.api().get(GROUPS).list().getValuesAs(JsonObject.class).stream()
                 .map(g -> g.getString("name")).toList(), "the new group was rolled back with the refused key");
         assertEquals(1, org.api().get(KEYS).json().getInt("totalCount"));
+    }
+
+    @Test
+    void asksForThePasswordAgainBeforeShowingAValueLongAfterSignIn() {
+        TestOrganization org = Organizations.create(base, "keys-step-up");
+        Setup setup = Setup.of(org);
+        Response created = org.api().post(KEYS, setup.key("step-up-key").build().toString());
+        String value = created.json().getString("provisioningKey");
+        openKeysPage(org.adminUsername());
+        browser.waitFor(ROWS);
+        ageThePassword();
+
+        row("step-up-key").findElement(By.cssSelector(".kg-reveal")).click();
+        browser.waitFor(By.id("stepUpDialog"));
+        browser.type(By.id("stepUpForm:password"), "not-the-password");
+        click("stepUpForm:confirm");
+        browser.waitForText(By.id("growl_container"), "Your password is wrong.");
+        assertTrue(browser.driver().findElement(By.id("stepUpDialog")).isDisplayed(), "a wrong password leaves the dialog open");
+        assertFalse(browser.driver().findElement(By.id("revealDialog")).isDisplayed());
+        assertEquals(0, auditCount(org, "reveal"), "nothing was revealed");
+        browser.screenshot("keys-step-up");
+
+        browser.type(By.id("stepUpForm:password"), Organizations.PASSWORD);
+        click("stepUpForm:confirm");
+        browser.waitUntilGone(By.id("stepUpDialog"));
+        browser.waitForText(REVEALED_VALUE, "mpk_");
+        assertEquals(value, browser.driver().findElement(REVEALED_VALUE).getText(), "the value asked for comes with the confirmation");
+        click("revealDialogForm:close");
+        browser.waitUntilGone(By.id("revealDialog"));
+
+        allowDownloads();
+        row("step-up-key").findElement(By.cssSelector(".kg-download")).click();
+        assertEquals(value + "\n", downloaded("step-up-key.txt"), "confirmed a moment ago: no second question");
+
+        ageThePassword();
+        row("step-up-key").findElement(By.cssSelector(".kg-copy")).click();
+        browser.waitFor(By.id("stepUpDialog"));
+        assertEquals("", browser.driver().findElement(By.id("stepUpForm:password")).getAttribute("value"), "the password is never rendered back");
+        click("stepUpForm:cancel");
+        browser.waitUntilGone(By.id("stepUpDialog"));
+
+        assertEquals(1, auditCount(org, "reveal"));
+        assertEquals(1, auditCount(org, "download"));
+        assertEquals(0, auditCount(org, "copy"));
+        assertEquals(1, org.api().get("api/v1/audit-events?action=sign_in.step_up").json().getInt("totalCount"));
+        assertEquals(1, org.api().get("api/v1/audit-events?action=sign_in&outcome=FAILURE").json().getInt("totalCount"),
+                "the wrong password is recorded like a failed sign-in");
+    }
+
+    /** The session's password typed six minutes ago, as far as the server knows. */
+    private void ageThePassword() {
+        String page = browser.driver().getCurrentUrl();
+        browser.open(PasswordAgeProbe.PATH.substring(1));
+        browser.driver().get(page);
+        browser.waitFor(ROWS);
     }
 
     @Test

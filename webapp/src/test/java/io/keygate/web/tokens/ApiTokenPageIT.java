@@ -10,6 +10,7 @@ import io.keygate.web.support.Browser;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
+import io.keygate.web.support.PasswordAgeProbe;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,37 @@ class ApiTokenPageIT {
         browser.click(By.id("tokens:confirm-yes"));
         browser.waitForText(By.cssSelector("#tokens\\:table_data .kg-token-status"), "Revoked");
         assertError(bot.get("api/v1/machine-groups"), 401, "token_revoked");
+    }
+
+    @Test
+    void aSessionSignedInLongAgoConfirmsThePasswordBeforeMakingAToken() {
+        TestOrganization org = Organizations.create(base, "tokens-step-up");
+        browser = new Browser(base);
+        browser.signIn(org.adminUsername(), Organizations.PASSWORD);
+        browser.waitFor(By.id("nav-tokens")).click();
+        browser.click(By.id("tokens:add"));
+        browser.waitFor(By.id("tokenDialogForm:name"));
+        assertTrue(browser.driver().findElements(By.id("tokenDialogForm:currentPassword")).isEmpty(), "signed in a moment ago: not asked");
+        browser.open(PasswordAgeProbe.PATH.substring(1));
+        browser.open("tokens/list.xhtml");
+        browser.waitFor(By.id("tokens:table"));
+
+        browser.click(By.id("tokens:add"));
+        browser.type(By.id("tokenDialogForm:name"), "late-bot");
+        browser.type(By.id("tokenDialogForm:currentPassword"), "not-my-password");
+        browser.click(By.id("tokenDialogForm:create"));
+        browser.waitForText(By.cssSelector("#tokenDialogForm .ui-message-error"), "Your password is wrong.");
+        assertEquals(0, org.api().get("api/v1/api-tokens").json().getInt("totalCount"), "no token was made");
+
+        browser.type(By.id("tokenDialogForm:currentPassword"), Organizations.PASSWORD);
+        browser.click(By.id("tokenDialogForm:create"));
+        String token = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(driver -> {
+                    String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
+                    return shown.startsWith("kgt_") ? shown : null;
+                });
+        assertEquals(200, ApiClient.withToken(base, token).get("api/v1/machine-groups").status());
+        assertEquals(1, org.api().get("api/v1/audit-events?action=sign_in.step_up").json().getInt("totalCount"));
     }
 
     @Test

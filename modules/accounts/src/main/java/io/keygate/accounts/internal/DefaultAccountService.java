@@ -98,9 +98,9 @@ public class DefaultAccountService implements AccountService {
             return Optional.empty();
         }
         Actor actor = account.get().toActor();
-        if (channel == SignInChannel.SIGN_IN_PAGE) {
-            audit.record(AuditEntry.success("sign_in", "admin", actor.accountId(), actor.username())
-                    .by(actor.username(), actor.organizationId()));
+        if (channel != SignInChannel.API_BASIC) {
+            audit.record(AuditEntry.success(channel == SignInChannel.STEP_UP ? "sign_in.step_up" : "sign_in", "admin",
+                    actor.accountId(), actor.username()).by(actor.username(), actor.organizationId()));
         }
         return Optional.of(actor);
     }
