@@ -3,13 +3,15 @@ package io.keygate.launcher;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Entry point of {@code ./keygate}: {@code java -jar launcher/target/keygate-launcher.jar run [--demo]}. */
+/** Entry point of {@code ./keygate}: {@code java -jar launcher/target/keygate-launcher.jar run [--demo] | rotate-master-key | rotate-pepper}. */
 public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: ./keygate run [--demo]",
-            "  run      start PostgreSQL (unless KEYGATE_DB_URL is set) and the Keygate portal; stop with Ctrl-C",
-            "  --demo   load demo data into an empty database");
+            "Usage: ./keygate run [--demo] | rotate-master-key | rotate-pepper",
+            "  run                start PostgreSQL (unless KEYGATE_DB_URL is set) and the Keygate portal; stop with Ctrl-C",
+            "  --demo             load demo data into an empty database",
+            "  rotate-master-key  add a master key version and re-wrap every organisation's data key under it",
+            "  rotate-pepper      add a pepper version: new keys are hashed with it, existing keys keep theirs");
 
     private Main() {
     }
@@ -35,7 +37,12 @@ public final class Main {
             System.exit(2);
             return;
         }
-        // System.exit runs the shutdown hook, which stops Payara and PostgreSQL on every path out
-        System.exit(new Launcher(config, commandLine.get().demo()).run());
+        KeyRotation rotation = new KeyRotation(config, System.getenv());
+        switch (commandLine.get().command()) {
+            case ROTATE_MASTER_KEY -> System.exit(rotation.rotateMasterKey());
+            case ROTATE_PEPPER -> System.exit(rotation.rotatePepper());
+            // System.exit runs the shutdown hook, which stops Payara and PostgreSQL on every path out
+            default -> System.exit(new Launcher(config, commandLine.get().demo()).run());
+        }
     }
 }

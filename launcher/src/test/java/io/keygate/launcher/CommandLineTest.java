@@ -1,23 +1,31 @@
 package io.keygate.launcher;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keygate.launcher.CommandLine.Command;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
     @Test
     void runStartsWithoutDemoData() {
-        assertEquals(Optional.of(new CommandLine(false)), CommandLine.parse("run"));
+        assertEquals(Optional.of(new CommandLine(Command.RUN, false)), CommandLine.parse("run"));
     }
 
     @Test
     void demoFlagAsksForDemoData() {
-        assertEquals(Optional.of(new CommandLine(true)), CommandLine.parse("run", "--demo"));
+        assertEquals(Optional.of(new CommandLine(Command.RUN, true)), CommandLine.parse("run", "--demo"));
+    }
+
+    @Test
+    void rotationsTakeNoOptions() {
+        assertEquals(Optional.of(new CommandLine(Command.ROTATE_MASTER_KEY, false)), CommandLine.parse("rotate-master-key"));
+        assertEquals(Optional.of(new CommandLine(Command.ROTATE_PEPPER, false)), CommandLine.parse("rotate-pepper"));
+        assertTrue(CommandLine.parse("rotate-master-key", "--demo").isEmpty());
+        assertTrue(CommandLine.parse("rotate-pepper", "now").isEmpty());
     }
 
     @Test

@@ -43,6 +43,7 @@ public class KeyMaterialConfiguration {
                 variable + " is not set. Keygate needs the " + what + " in a file outside the database: './keygate run' "
                         + "creates one in its data directory; elsewhere create it once (a line 'v1:' followed by 32 random "
                         + "bytes in Base64, mode 0600) and keep it with your backups."));
-        return SecretsFiles.read(Path.of(path));
+        // followed, not read once: a rotation adds a version while servers run (./keygate rotate-master-key)
+        return SecretsFiles.watch(Path.of(path));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Calls the REST API as one account with HTTP Basic, or with an API token, the way a script would; every answer is
- * held to the OpenAPI document ({@link ApiContract}).
+ * held to the OpenAPI document ({@link ApiContract}) and searched for key values where none belong ({@link SecretHygiene}).
  */
 public final class ApiClient {
 
@@ -72,6 +72,7 @@ public final class ApiClient {
             HttpRequest request = request(path).setHeader("Accept", "*/*").GET().build();
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             ApiContract.check(request, response.statusCode(), response.headers(), response.body());
+            SecretHygiene.check(request.method(), request.uri(), response.statusCode(), response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,6 +119,7 @@ public final class ApiClient {
             HttpRequest request = builder.build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             ApiContract.check(request, response.statusCode(), response.headers(), response.body().getBytes(StandardCharsets.UTF_8));
+            SecretHygiene.check(request.method(), request.uri(), response.statusCode(), response.body().getBytes(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

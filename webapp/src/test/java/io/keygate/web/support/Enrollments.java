@@ -81,6 +81,7 @@ public final class Enrollments {
             HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             ApiContract.check(request, response.statusCode(), response.headers(), response.body().getBytes(StandardCharsets.UTF_8));
+            SecretHygiene.check(request.method(), request.uri(), response.statusCode(), response.body().getBytes(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -2,7 +2,9 @@ package io.keygate.keymaterial.api;
 
 import io.keygate.keymaterial.internal.SecretsFileReader;
 import io.keygate.keymaterial.internal.SecretsFileWriter;
+import io.keygate.keymaterial.internal.WatchedSecretsFile;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Reads and writes files of versioned secrets: UTF-8 text, one {@code v<n>:<base64 of 32 bytes>}
@@ -17,6 +19,16 @@ public final class SecretsFiles {
     /** @throws SecretsFileException naming the file and the problem */
     public static VersionedSecrets read(Path file) {
         return SecretsFileReader.read(file);
+    }
+
+    /**
+     * Reads the file and keeps following it for the life of a server: versions a rotation adds are picked up without
+     * a restart (see {@code WatchedSecretsFile}).
+     *
+     * @throws SecretsFileException naming the file and the problem, if it does not read at first
+     */
+    public static VersionedSecrets watch(Path file) {
+        return new WatchedSecretsFile(file, Clock.systemUTC());
     }
 
     /**

@@ -1,0 +1,95 @@
+package io.keygate.keymaterial.api;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./keygate rotate-master-key}: adds a master key version and re-wraps every organisation's data key under it.
+ * Only the data keys change: what they seal (CA private keys, the copies of exportable keys) stays as it is, so a
+ * rotation costs one small row per organisation. Each data key is re-wrapped in its own transaction holding its row
+ * lock, so a server that opens it meanwhile sees the old or the new wrapping, both of which it can open (servers
+ * follow the master key file, {@link SecretsFiles#watch}). Safe to run again: data keys already under the current
+ * version are left alone, so a run cut short is finished by the next.
+ */
+public final class MasterKeyRotation {
+
+    /** What a rotation did. */
+    public record Result(int newVersion, int rewrapped, int alreadyCurrent) {
+    }
+
+    private MasterKeyRotation() {
+    }
+
+    /** Adds a version to {@code masterKeyFile}, then re-wraps every data key in the database under it. */
+    public static Result rotate(Path masterKeyFile, Connection database) throws SQLException {
+        int version = SecretsFiles.addVersion(masterKeyFile);
+        return rewrapAll(EnvelopeCipher.withMasterKey(SecretsFiles.read(masterKeyFile)), database, version);
+    }
+
+    /** Re-wraps what is not yet under the cipher's current master key version (finishing an interrupted rotation). */
+    public static Result rewrapAll(EnvelopeCipher cipher, Connection database, int currentVersion) throws SQLException {
+        boolean autoCommit = database.getAutoCommit();
+        database.setAutoCommit(false);
+        int rewrapped = 0;
+        int current = 0;
+        try {
+            for (long organization : organizations(database)) {
+                if (rewrap(cipher, database, organization)) {
+                    rewrapped++;
+                } else {
+                    current++;
+                }
+                database.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            database.rollback();
+            throw e;
+        } finally {
+            database.setAutoCommit(autoCommit);
+        }
+        return new Result(currentVersion, rewrapped, current);
+    }
+
+    private static List<Long> organizations(Connection database) throws SQLException {
+        List<Long> organizations = new ArrayList<>();
+        try (PreparedStatement select = database.prepareStatement("SELECT organization_id FROM organization_data_key ORDER BY organization_id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                organizations.add(rows.getLong(1));
+            }
+        }
+        database.commit();
+        return organizations;
+    }
+
+    private static boolean rewrap(EnvelopeCipher cipher, Connection database, long organization) throws SQLException {
+        WrappedDataKey stored;
+        try (PreparedStatement select = database.prepareStatement(
+                "SELECT wrapped_key FROM organization_data_key WHERE organization_id = ? FOR UPDATE")) {
+            select.setLong(1, organization);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                stored = new WrappedDataKey(row.getBytes(1));
+            }
+        }
+        if (cipher.isCurrent(stored)) {
+            return false;
+        }
+        WrappedDataKey rewrapped = cipher.rewrap(stored, organization);
+        try (PreparedStatement update = database.prepareStatement("UPDATE organization_data_key SET wrapped_key = ?, "
+                + "master_key_version = ?, rewrapped_at = now() WHERE organization_id = ?")) {
+            update.setBytes(1, rewrapped.bytes());
+            update.setInt(2, rewrapped.masterKeyVersion());
+            update.setLong(3, organization);
+            update.executeUpdate();
+        }
+        return true;
+    }
+}
