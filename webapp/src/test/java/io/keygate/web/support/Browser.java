@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -24,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -53,7 +57,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads().toString(),
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads().toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -97,6 +101,37 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * From now on, remembers every form post the pages send by XMLHttpRequest (Faces and PrimeFaces ajax): address and
+     * body, in the tab's sessionStorage, so they survive navigation. For tests that replay what a browser really sent.
+     */
+    public void recordPostbacks() {
+        ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (function () {
+                    var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+                    XMLHttpRequest.prototype.open = function (method, url) {
+                        this.kgRequest = {method: String(method).toUpperCase(), url: String(url)};
+                        return open.apply(this, arguments);
+                    };
+                    XMLHttpRequest.prototype.send = function (body) {
+                        if (this.kgRequest && this.kgRequest.method === 'POST' && typeof body === 'string') {
+                            var list = JSON.parse(sessionStorage.getItem('kgPostbacks') || '[]');
+                            list.push({url: new URL(this.kgRequest.url, location.href).href, body: body});
+                            sessionStorage.setItem('kgPostbacks', JSON.stringify(list));
+                        }
+                        return send.apply(this, arguments);
+                    };
+                }());
+                """));
+    }
+
+    /** The posts remembered since {@link #recordPostbacks()}: each an address and an url-encoded body. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, String>> recordedPostbacks() {
+        Object list = ((JavascriptExecutor) driver).executeScript("return JSON.parse(sessionStorage.getItem('kgPostbacks') || '[]');");
+        return (List<Map<String, String>>) list;
     }
 
     /** Clicks once the element is there and nothing covers it (a dialog's mask fading out, an ajax update re-rendering it). */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -60,6 +61,42 @@ public final class TestDatabase {
             bulk.setInt(2, count);
             if (bulk.executeUpdate() != count) {
                 throw new IllegalStateException("not all " + count + " audit events were inserted");
+            }
+        }
+    }
+
+    /**
+     * An organisation's groups, keys, machines, certificates, API tokens, admins and saved filters as one comparable
+     * text: equal before and after means none of its objects changed. When an API token was last used (and the version
+     * that use bumps) is left out: calling the API with a token is not a change.
+     */
+    public static String organizationDigest(long organization) throws SQLException {
+        StringBuilder digest = new StringBuilder();
+        try (Connection database = connect()) {
+            for (String table : List.of("machine_group", "provisioning_key", "machine", "signing_certificate", "api_token",
+                    "admin_account", "saved_filter")) {
+                String unchecked = table.equals("api_token") ? " - 'last_used_at' - 'last_used_from' - 'version'" : "";
+                try (PreparedStatement query = database.prepareStatement("SELECT md5(coalesce(string_agg((to_jsonb(t)" + unchecked
+                        + ")::text, ',' ORDER BY t.id), '')) FROM " + table + " t WHERE organization_id = ?")) {
+                    query.setLong(1, organization);
+                    try (ResultSet row = query.executeQuery()) {
+                        row.next();
+                        digest.append(table).append('=').append(row.getString(1)).append(' ');
+                    }
+                }
+            }
+        }
+        return digest.toString().strip();
+    }
+
+    /** How many successful actions the organisation's audit trail records. */
+    public static long successfulAuditEvents(long organization) throws SQLException {
+        try (Connection database = connect(); PreparedStatement query = database.prepareStatement(
+                "SELECT count(*) FROM audit_event WHERE organization_id = ? AND outcome = 'SUCCESS'")) {
+            query.setLong(1, organization);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
             }
         }
     }
