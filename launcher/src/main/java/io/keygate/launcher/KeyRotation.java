@@ -50,7 +50,7 @@ final class KeyRotation {
             return rotate(file.get(), config.externalDatabase().get());
         } catch (Exception e) {
             Console.error("the rotation failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + ". Run it again: data keys already under the new version are left alone.");
+                    + ". Run it again: it finishes what this run left, without adding another version.");
             return 1;
         }
     }
@@ -58,8 +58,9 @@ final class KeyRotation {
     private int rotate(Path masterKeyFile, DatabaseLogin login) throws Exception {
         try (Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password())) {
             MasterKeyRotation.Result result = MasterKeyRotation.rotate(masterKeyFile, connection);
-            Console.say("master key v" + result.newVersion() + " added to " + masterKeyFile + "; " + result.rewrapped()
-                    + " organisation data key(s) re-wrapped under it, " + result.alreadyCurrent() + " already were");
+            Console.say((result.added() ? "master key v" + result.newVersion() + " added to " + masterKeyFile
+                    : "finishing the rotation to master key v" + result.newVersion() + " (an earlier run stopped short)") + "; "
+                    + result.rewrapped() + " organisation data key(s) re-wrapped under it, " + result.alreadyCurrent() + " already were");
             Console.say("CA private keys and exportable keys are sealed under the data keys and did not change");
             Console.say("back up " + masterKeyFile + " now: the database's data keys open only with its new line");
             return 0;

@@ -199,16 +199,20 @@ class CsrfReplayIT {
     private static WebElement rowOf(Browser browser, String form, String text) {
         browser.waitForText(By.id(form + ":table_data"), text);
         return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
-                        driver.findElements(By.cssSelector("#" + form + "\\:table_data > tr")).stream()
-                                .filter(row -> Arrays.asList(row.getText().split("\\s+")).contains(text)).findFirst().orElse(null));
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> rowsNamed(driver, form, text).findFirst().orElse(null));
     }
 
     private static void waitUntilNoRow(Browser browser, String form, String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
-                driver.findElements(By.cssSelector("#" + form + "\\:table_data > tr")).stream()
-                        .noneMatch(row -> Arrays.asList(row.getText().split("\\s+")).contains(text)));
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> rowsNamed(driver, form, text).findAny().isEmpty());
+    }
+
+    /** The rows of the page's table that show {@code text} as a word of their own. */
+    private static java.util.stream.Stream<WebElement> rowsNamed(org.openqa.selenium.WebDriver driver, String form, String text) {
+        return driver.findElements(By.cssSelector("#" + form + "\\:table_data > tr")).stream()
+                .filter(row -> Arrays.asList(row.getText().split("\\s+")).contains(text));
     }
 
     private static String source(Map<String, String> post) {

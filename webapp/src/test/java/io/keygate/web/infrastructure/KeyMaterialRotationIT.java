@@ -69,6 +69,7 @@ class KeyMaterialRotationIT {
         }
 
         assertEquals(before + 1, result.newVersion());
+        assertTrue(result.added());
         assertTrue(result.rewrapped() >= 2, "both organisations' data keys: " + result);
         assertEquals(0, count("SELECT count(*) FROM organization_data_key WHERE master_key_version <> ?", result.newVersion()),
                 "no data key is left under an older master key version");
@@ -84,8 +85,29 @@ class KeyMaterialRotationIT {
         try (Connection database = TestDatabase.connect()) {
             MasterKeyRotation.Result again = MasterKeyRotation.rewrapAll(EnvelopeCipher.withMasterKey(SecretsFiles.read(masterKey)),
                     database, result.newVersion());
-            assertEquals(0, again.rewrapped(), "a second run finds nothing to do");
+            assertEquals(0, again.rewrapped(), "re-wrapping again finds nothing to do");
         }
+    }
+
+    @Test
+    void aRotationCutShortIsFinishedWithoutAnotherVersion() throws Exception {
+        Path masterKey = Path.of(System.getProperty("keygate.test.master.key.file"));
+        KeySetup setup = KeySetup.of(base, "rotation-cut-short");
+        JsonObject key = setup.create("before-the-cut");
+        int added = SecretsFiles.addVersion(masterKey);
+
+        MasterKeyRotation.Result finished;
+        try (Connection database = TestDatabase.connect()) {
+            finished = MasterKeyRotation.rotate(masterKey, database);
+        }
+
+        assertEquals(added, finished.newVersion(), "the version a cut-short run added is the one finished");
+        assertEquals(false, finished.added());
+        assertTrue(finished.rewrapped() >= 1, finished.toString());
+        assertEquals(added, SecretsFiles.read(masterKey).currentVersion(), "no further version");
+        assertEquals(0, count("SELECT count(*) FROM organization_data_key WHERE master_key_version <> ?", added));
+        Response revealed = setup.org().api().post(KeySetup.KEYS + "/" + key.getJsonNumber("id") + "/reveal", "");
+        assertEquals(key.getString("provisioningKey"), revealed.json().getString("provisioningKey"));
     }
 
     @Test

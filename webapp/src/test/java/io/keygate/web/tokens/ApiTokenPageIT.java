@@ -64,11 +64,7 @@ class ApiTokenPageIT {
         browser.click(By.xpath("//*[@id='tokenDialogForm:role']//div[contains(@class,'ui-button')][contains(., 'ADMINISTRATOR')]"));
         browser.type(By.id("tokenDialogForm:ipAllowList"), "127.0.0.1");
         browser.click(By.id("tokenDialogForm:create"));
-        String token = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(driver -> {
-                    String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
-                    return shown.startsWith("kgt_") ? shown : null;
-                });
+        String token = createdToken();
         assertTrue(token.matches("kgt_[0-9A-Za-z]{16}_[0-9A-Za-z]{49}"), token);
         browser.screenshot("api-token-created");
 
@@ -110,13 +106,17 @@ class ApiTokenPageIT {
 
         browser.type(By.id("tokenDialogForm:currentPassword"), Organizations.PASSWORD);
         browser.click(By.id("tokenDialogForm:create"));
-        String token = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(driver -> {
-                    String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
-                    return shown.startsWith("kgt_") ? shown : null;
-                });
+        String token = createdToken();
         assertEquals(200, ApiClient.withToken(base, token).get("api/v1/machine-groups").status());
         assertEquals(1, org.api().get("api/v1/audit-events?action=sign_in.step_up").json().getInt("totalCount"));
+    }
+
+    /** The new token's value, once the dialog that shows it once has it. */
+    private String createdToken() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> {
+            String shown = driver.findElement(By.id("kg-created-token")).getText().trim();
+            return shown.startsWith("kgt_") ? shown : null;
+        });
     }
 
     @Test

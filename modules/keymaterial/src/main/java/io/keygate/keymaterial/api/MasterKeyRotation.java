@@ -13,22 +13,35 @@ import java.util.List;
  * Only the data keys change: what they seal (CA private keys, the copies of exportable keys) stays as it is, so a
  * rotation costs one small row per organisation. Each data key is re-wrapped in its own transaction holding its row
  * lock, so a server that opens it meanwhile sees the old or the new wrapping, both of which it can open (servers
- * follow the master key file, {@link SecretsFiles#watch}). Safe to run again: data keys already under the current
- * version are left alone, so a run cut short is finished by the next.
+ * follow the master key file, {@link SecretsFiles#watch}). A run cut short is finished by the next: while any data
+ * key is not yet under the file's current version, a run re-wraps what is left and adds no version.
  */
 public final class MasterKeyRotation {
 
-    /** What a rotation did. */
-    public record Result(int newVersion, int rewrapped, int alreadyCurrent) {
+    /**
+     * What a rotation did.
+     *
+     * @param newVersion     the master key version every data key is now wrapped under
+     * @param added          whether this run added that version (false: it finished an earlier run)
+     * @param rewrapped      data keys re-wrapped by this run
+     * @param alreadyCurrent data keys that were under that version already
+     */
+    public record Result(int newVersion, boolean added, int rewrapped, int alreadyCurrent) {
     }
 
     private MasterKeyRotation() {
     }
 
-    /** Adds a version to {@code masterKeyFile}, then re-wraps every data key in the database under it. */
+    /**
+     * Adds a version to {@code masterKeyFile}, then re-wraps every data key in the database under it; when data keys
+     * under an older version are left from an interrupted run, re-wraps those under the current version instead.
+     */
     public static Result rotate(Path masterKeyFile, Connection database) throws SQLException {
-        int version = SecretsFiles.addVersion(masterKeyFile);
-        return rewrapAll(EnvelopeCipher.withMasterKey(SecretsFiles.read(masterKeyFile)), database, version);
+        int current = SecretsFiles.read(masterKeyFile).currentVersion();
+        boolean unfinished = countBehind(database, current) > 0;
+        int version = unfinished ? current : SecretsFiles.addVersion(masterKeyFile);
+        Result result = rewrapAll(EnvelopeCipher.withMasterKey(SecretsFiles.read(masterKeyFile)), database, version);
+        return new Result(result.newVersion(), !unfinished, result.rewrapped(), result.alreadyCurrent());
     }
 
     /** Re-wraps what is not yet under the cipher's current master key version (finishing an interrupted rotation). */
@@ -52,7 +65,17 @@ public final class MasterKeyRotation {
         } finally {
             database.setAutoCommit(autoCommit);
         }
-        return new Result(currentVersion, rewrapped, current);
+        return new Result(currentVersion, false, rewrapped, current);
+    }
+
+    private static long countBehind(Connection database, int version) throws SQLException {
+        try (PreparedStatement count = database.prepareStatement("SELECT count(*) FROM organization_data_key WHERE master_key_version <> ?")) {
+            count.setInt(1, version);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static List<Long> organizations(Connection database) throws SQLException {
