@@ -83,7 +83,7 @@ public class EnrollmentResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = {"provisioningKey", "hostname", "fingerprint", "csr"}, properties = {
                 @SchemaProperty(name = "provisioningKey", type = SchemaType.STRING, description = "The key's value as downloaded or copied."),
-                @SchemaProperty(name = "hostname", type = SchemaType.STRING, maxLength = 255,
+                @SchemaProperty(name = "hostname", type = SchemaType.STRING, maxLength = 64,
                         description = "The machine's name; its certificate's CN."),
                 @SchemaProperty(name = "fingerprint", type = SchemaType.STRING, maxLength = 255,
                         description = "What identifies the machine across re-enrollments."),

@@ -211,6 +211,16 @@ class EnrollmentApiIT {
     }
 
     @Test
+    void takesAHostnameAsLongAsACertificateNameMayBe() {
+        Setup setup = Setup.of(base, "enroll-long-name");
+        Key key = setup.key("key", b -> b);
+
+        Response enrolled = enroll(key.value, "h".repeat(64), "fp-long-name", Enrollments.csr());
+
+        assertEquals(201, enrolled.status(), "64 characters, the CN's bound (65 is a 400, not the 500 it once was): " + enrolled);
+    }
+
+    @Test
     void refusesBadRequestsNamingTheProblemAndWritesNothing() throws Exception {
         Setup setup = Setup.of(base, "enroll-bad");
         Key key = setup.key("key", b -> b);
@@ -219,6 +229,7 @@ class EnrollmentApiIT {
         assertRefused(enrollFrom(BAD_CLIENT, key.value, "h", " ", Enrollments.csr()), 400, "fingerprint_missing");
         assertRefused(enrollFrom(BAD_CLIENT, key.value, "h\u0000x", "fp", Enrollments.csr()), 400, "hostname_invalid");
         assertRefused(enrollFrom(BAD_CLIENT, key.value, "h".repeat(256), "fp", Enrollments.csr()), 400, "hostname_too_long");
+        assertRefused(enrollFrom(BAD_CLIENT, key.value, "h".repeat(65), "fp", Enrollments.csr()), 400, "hostname_too_long");
         assertRefused(enrollFrom(BAD_CLIENT, key.value, "h", "fp", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"), 400,
                 "csr_unreadable");
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
@@ -231,9 +242,9 @@ class EnrollmentApiIT {
         assertRefused(Enrollments.post(base, utf8("{\"os\": \"" + "x".repeat(70_000) + "\"}"), BAD_CLIENT), 413, "body_too_large");
         assertRefused(Enrollments.post(base, new byte[] {'{', '"', 'o', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, BAD_CLIENT), 400,
                 "body_invalid");
-        assertEquals("11", single("SELECT count(*) FROM audit_event WHERE action = 'enrollment.create' AND outcome = 'FAILURE' "
+        assertEquals("12", single("SELECT count(*) FROM audit_event WHERE action = 'enrollment.create' AND outcome = 'FAILURE' "
                 + "AND details LIKE '%" + BAD_CLIENT + "%'"), "every refused request is audited with its reason");
-        for (int i = 11; i < 20; i++) {
+        for (int i = 12; i < 20; i++) {
             assertRefused(Enrollments.post(base, utf8("[]"), BAD_CLIENT), 400, "body_invalid");
         }
         assertRefused(Enrollments.post(base, utf8("[]"), BAD_CLIENT), 429, "rate_limited");

@@ -27,6 +27,8 @@ import java.util.Map;
 public class DefaultEnrollmentService implements EnrollmentService {
 
     static final int MAX_TEXT = 255;
+    /** The hostname becomes the certificate's CN, which X.509 bounds at 64 characters (RFC 5280, ub-common-name). */
+    static final int MAX_HOSTNAME = 64;
 
     @Inject
     ClientCertificateIssuer certificates;
@@ -45,8 +47,8 @@ public class DefaultEnrollmentService implements EnrollmentService {
         EnrollmentAttempt attempt;
         CertificateRequest csr;
         try {
-            attempt = new EnrollmentAttempt(request, requireText("hostname", request.hostname(), true),
-                    requireText("fingerprint", request.fingerprint(), true), requireText("os", request.os(), false));
+            attempt = new EnrollmentAttempt(request, requireText("hostname", request.hostname(), true, MAX_HOSTNAME),
+                    requireText("fingerprint", request.fingerprint(), true, MAX_TEXT), requireText("os", request.os(), false, MAX_TEXT));
             csr = certificates.check(request.csr());
         } catch (InvalidInputException refused) {
             refuseUnreadable(request.sourceAddress(), refused.id());
@@ -105,7 +107,7 @@ public class DefaultEnrollmentService implements EnrollmentService {
         return new EnrollmentRefusedException(refusal);
     }
 
-    private static String requireText(String field, String value, boolean required) {
+    private static String requireText(String field, String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new InvalidInputException(field + "_missing", field, "The " + field + " is required.");
@@ -113,8 +115,8 @@ public class DefaultEnrollmentService implements EnrollmentService {
             return "";
         }
         String text = value.strip();
-        if (text.length() > MAX_TEXT) {
-            throw new InvalidInputException(field + "_too_long", field, "The " + field + " is longer than " + MAX_TEXT + " characters.");
+        if (text.length() > maxLength) {
+            throw new InvalidInputException(field + "_too_long", field, "The " + field + " is longer than " + maxLength + " characters.");
         }
         if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             throw new InvalidInputException(field + "_invalid", field, "The " + field + " contains control characters.");
