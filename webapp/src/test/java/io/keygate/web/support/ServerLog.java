@@ -13,12 +13,17 @@ public final class ServerLog {
     private ServerLog() {
     }
 
-    /** Every file of it: Payara's file handler writes the configured name with a generation suffix ({@code .0}, {@code .1}, ...). */
+    /**
+     * Every file of it: Payara's file handler writes the configured name with a generation suffix ({@code .0},
+     * {@code .1}, ...), beside a {@code .lck} file that exists only while a server runs and holds no log.
+     */
     public static String read() {
         Path configured = Path.of(System.getProperty("payara.log.file"));
+        String name = configured.getFileName().toString();
         StringBuilder log = new StringBuilder();
         try (Stream<Path> files = Files.list(configured.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(configured.getFileName().toString())).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name) && !f.getFileName().toString().endsWith(".lck"))
+                    .sorted().toList()) {
                 log.append(Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
