@@ -33,13 +33,15 @@ public class CspViolations {
         return count.get();
     }
 
-    /** Counts one report (a CSP level 2 {@code csp-report} object or a Reporting API list) and logs what it says. */
+    /**
+     * Logs what one report (a CSP level 2 {@code csp-report} object or a Reporting API list) says, then counts it: who
+     * sees the count has its log record queued already.
+     */
     public void report(String body, String address) {
-        count.incrementAndGet();
-        if (logged.count(address, Duration.ofMinutes(1), null) > LOGGED_PER_MINUTE) {
-            return;
+        if (logged.count(address, Duration.ofMinutes(1), null) <= LOGGED_PER_MINUTE) {
+            LOG.warning(() -> "Content-Security-Policy violation reported from " + address + ": " + describe(body));
         }
-        LOG.warning(() -> "Content-Security-Policy violation reported from " + address + ": " + describe(body));
+        count.incrementAndGet();
     }
 
     static String describe(String body) {

@@ -35,7 +35,7 @@ class SecretHygieneIT {
         Set<String> issued = new LinkedHashSet<>(Files.readAllLines(SecretHygiene.ISSUED, StandardCharsets.UTF_8));
         long keys = issued.stream().filter(value -> value.startsWith("mpk_")).count();
         assertTrue(keys >= 100, "the suite issues at least 100 keys; this run issued " + keys);
-        String log = ServerLog.read();
+        String log = ServerLog.readAfterServersStopped();
         String dump = TestDatabase.dump();
 
         List<String> found = new ArrayList<>();

@@ -188,7 +188,7 @@ class SecurityHeadersIT {
             assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser.driver()).executeScript("return window.kgInjected === true;"));
             assertEquals(2, browser.cspViolationsSinceOpen());
         }
-        String log = ServerLog.read();
+        String log = ServerLog.readThrough(base);
         assertTrue(log.contains("Content-Security-Policy violation reported from 127.0.0.1: directive script-src-elem blocked inline on /keys/list.xhtml"),
                 "the server log names the directive and the page");
     }
@@ -207,7 +207,7 @@ class SecurityHeadersIT {
         assertEquals(204, accepted.statusCode());
         assertEquals(413, tooLarge.statusCode());
         assertEquals(before + 1, violations());
-        String log = ServerLog.read();
+        String log = ServerLog.readThrough(base);
         assertTrue(log.contains("directive script-src-elem blocked /x.js on /keys/list.xhtml"), "the report is logged");
         assertFalse(log.contains("report-secret-text"), "query strings are not logged");
     }

@@ -242,7 +242,7 @@ class ProvisioningKeyApiIT {
         }
         setup.org.api().post(KEYS, "{\"name\":\"broken\",\"machineGroupId\":\"" + secrets.get(0) + "\"}");
 
-        String log = io.keygate.web.support.ServerLog.read();
+        String log = io.keygate.web.support.ServerLog.readThrough(base);
 
         assertTrue(log.contains("ROOT was successfully deployed"), "this is the running server's log (the WAR runs at the root context)");
         for (String secret : secrets) {

@@ -2,33 +2,109 @@ package io.keygate.web.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.Stream;
 
-/** The log of the test servers ({@code payara.log.file}), for tests that prove what is and is not logged. */
+/**
+ * The log of the test servers ({@code payara.log.file}), for tests that prove what is and is not logged. Payara writes
+ * it from a queue, a moment after the fact: read it through {@link #readThrough} while a server runs, and with
+ * {@link #readAfterServersStopped} once the suite's servers are gone.
+ */
 public final class ServerLog {
 
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private ServerLog() {
+    }
+
+    /** The log once the server at {@code base} has written everything it logged before this call. */
+    public static String readThrough(URL base) {
+        String id = UUID.randomUUID().toString();
+        String marker = LogBarrierProbe.MARKER + id;
+        try {
+            HttpResponse<Void> logged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    base.toURI().resolve(LogBarrierProbe.PATH.substring(1) + "?id=" + id)).build(), HttpResponse.BodyHandlers.discarding());
+            if (logged.statusCode() != 204) {
+                throw new IllegalStateException("the log barrier answered " + logged.statusCode());
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        String log = read();
+        while (!log.contains(marker)) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("the server did not write its log barrier within " + PATIENCE);
+            }
+            pause();
+            log = read();
+        }
+        return log;
+    }
+
+    /**
+     * The log once no test server holds it open any more (a server that is stopping still writes its last records and
+     * removes its {@code .lck} file when done).
+     */
+    public static String readAfterServersStopped() {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (!files(true).filter(file -> file.getFileName().toString().endsWith(".lck")).toList().isEmpty()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("a test server still holds the log after " + PATIENCE);
+            }
+            pause();
+        }
+        return read();
     }
 
     /**
      * Every file of it: Payara's file handler writes the configured name with a generation suffix ({@code .0},
      * {@code .1}, ...), beside a {@code .lck} file that exists only while a server runs and holds no log.
      */
-    public static String read() {
-        Path configured = Path.of(System.getProperty("payara.log.file"));
-        String name = configured.getFileName().toString();
+    private static String read() {
         StringBuilder log = new StringBuilder();
-        try (Stream<Path> files = Files.list(configured.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name) && !f.getFileName().toString().endsWith(".lck"))
-                    .sorted().toList()) {
+        try {
+            for (Path file : files(false).sorted().toList()) {
                 log.append(Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return log.toString();
+    }
+
+    private static Stream<Path> files(boolean withLocks) {
+        Path configured = Path.of(System.getProperty("payara.log.file"));
+        String name = configured.getFileName().toString();
+        try (Stream<Path> files = Files.list(configured.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name)
+                    && (withLocks || !f.getFileName().toString().endsWith(".lck"))).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
