@@ -20,11 +20,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * {@code keygate-enroll --key-file key.txt --out dir/}: makes an ECDSA P-256 key pair and a request, enrolls at the
  * host written in the key, and writes {@code machine.key} (mode 0600), {@code machine.crt} and {@code chain.pem}.
- * Exit codes: 0 enrolled, 2 wrong usage or files, 3 refused by the server, 4 server not reachable or not understood.
+ * Exit codes: 0 enrolled, 2 wrong usage or files, 3 refused by the server, 4 server not reachable or not understood,
+ * 5 the server's certificate is not trusted (nothing was sent).
  */
 public final class Main {
 
@@ -32,6 +35,7 @@ public final class Main {
     static final int USAGE = 2;
     static final int REFUSED = 3;
     static final int UNREACHABLE = 4;
+    static final int UNTRUSTED = 5;
 
     private static final String USAGE_TEXT = """
             Usage: keygate-enroll --key-file <file> --out <directory> [options]
@@ -42,6 +46,8 @@ public final class Main {
               --os <text>            the operating system to report (default: os.name and os.version)
               --server <url>         enroll at this base URL instead of https://<host in the key>/
               --plain-http           allow http:// for a server on this machine (127.0.0.1, ::1, localhost) only
+              --ca-file <file>       trust the CA certificate(s) of this PEM file for the server instead of Java's public CAs
+              --server-sha256 <hex>  trust exactly the server certificate with this SHA-256 fingerprint (./keygate run prints it)
             """;
 
     private Main() {
@@ -64,6 +70,7 @@ public final class Main {
         try {
             ProvisioningKeyText key = ProvisioningKeyText.parse(Files.readString(options.keyFile(), StandardCharsets.UTF_8));
             URI endpoint = endpoint(options, key);
+            SSLContext trust = ServerTrust.context(options.caFile(), options.serverSha256());
             Path directory = Files.createDirectories(options.out());
             for (String name : List.of("machine.key", "machine.crt", "chain.pem")) {
                 if (Files.exists(directory.resolve(name))) {
@@ -80,10 +87,16 @@ public final class Main {
             body.put("csr", CertificateSigningRequest.pem(keys, options.hostname()));
             HttpResponse<String> response;
             try {
-                response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(15)).build()
+                response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(15))
+                        .sslContext(trust).build()
                         .send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.object(body))).build(),
                                 HttpResponse.BodyHandlers.ofString());
+            } catch (SSLHandshakeException e) {
+                err.println("The server at " + endpoint + " is not trusted, so the key was not sent: " + e.getMessage() + ". If Keygate "
+                        + "serves its own certificate, give --ca-file with its certificate or --server-sha256 with the fingerprint "
+                        + "./keygate run printed.");
+                return UNTRUSTED;
             } catch (IOException e) {
                 err.println("Keygate at " + endpoint + " could not be reached: " + e.getMessage());
                 return UNREACHABLE;
@@ -96,7 +109,7 @@ public final class Main {
             err.println("Cannot read or write a file: " + e.getMessage());
             return USAGE;
         } catch (GeneralSecurityException e) {
-            err.println("This Java cannot make an ECDSA P-256 key: " + e.getMessage());
+            err.println("This Java lacks what the client needs (ECDSA P-256 keys, TLS): " + e.getMessage());
             return USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,7 +183,8 @@ public final class Main {
         return base.resolve((path.endsWith("/") ? path : path + "/") + "api/v1/enrollments");
     }
 
-    record Options(Path keyFile, Path out, String hostname, String fingerprint, String os, String server, boolean plainHttp) {
+    record Options(Path keyFile, Path out, String hostname, String fingerprint, String os, String server, boolean plainHttp,
+                   Path caFile, String serverSha256) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -179,7 +193,7 @@ public final class Main {
                 String arg = args[i];
                 if (arg.equals("--plain-http")) {
                     plainHttp = true;
-                } else if (List.of("--key-file", "--out", "--hostname", "--fingerprint", "--os", "--server").contains(arg)) {
+                } else if (List.of("--key-file", "--out", "--hostname", "--fingerprint", "--os", "--server", "--ca-file", "--server-sha256").contains(arg)) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value.");
                     }
@@ -195,7 +209,8 @@ public final class Main {
             return new Options(Path.of(values.get("--key-file")), Path.of(values.get("--out")), hostname,
                     values.getOrDefault("--fingerprint", defaultFingerprint(hostname)),
                     values.getOrDefault("--os", System.getProperty("os.name") + " " + System.getProperty("os.version")),
-                    values.get("--server"), plainHttp);
+                    values.get("--server"), plainHttp, values.containsKey("--ca-file") ? Path.of(values.get("--ca-file")) : null,
+                    values.get("--server-sha256"));
         }
 
         private static String localHostname() {

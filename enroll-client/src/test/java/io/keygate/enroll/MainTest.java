@@ -82,6 +82,6 @@ class MainTest {
     }
 
     private Main.Options options(String server, boolean plainHttp) {
-        return new Main.Options(directory.resolve("key.txt"), directory.resolve("out"), "host", "fp", "os", server, plainHttp);
+        return new Main.Options(directory.resolve("key.txt"), directory.resolve("out"), "host", "fp", "os", server, plainHttp, null, null);
     }
 }

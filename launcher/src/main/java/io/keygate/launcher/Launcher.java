@@ -1,8 +1,11 @@
 package io.keygate.launcher;
 
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ final class Launcher {
     private final LauncherConfig config;
     private final boolean demo;
     private final ShutdownSequence shutdown = new ShutdownSequence();
+    private ServerCertificate certificate;
 
     Launcher(LauncherConfig config, boolean demo) {
         this.config = config;
@@ -54,10 +58,12 @@ final class Launcher {
         Path runtimeDir = dataDir.resolve("payara-runtime");
         // before the port check: a Payara left over from a killed launcher may be what holds the port
         LeftoverProcesses.stop(runtimeDir, config.postgresDir());
-        if (!FreePort.isFree(config.bindAddress(), config.port())) {
-            Console.error("port " + config.port() + " on " + config.bindAddress()
-                    + " is in use; stop what listens there or choose another port with KEYGATE_PORT");
-            return 1;
+        for (int port : new int[] {config.port(), config.httpsPort()}) {
+            if (!FreePort.isFree(config.bindAddress(), port)) {
+                Console.error("port " + port + " on " + config.bindAddress() + " is in use; stop what listens there or choose another "
+                        + "port with " + (port == config.port() ? "KEYGATE_PORT" : "KEYGATE_HTTPS_PORT"));
+                return 1;
+            }
         }
         Runtime.getRuntime().addShutdownHook(shutdown.asShutdownHook());
 
@@ -88,11 +94,19 @@ final class Launcher {
         Files.createDirectories(runtimeDir);
         FileTree.empty(runtimeDir);
         Path bootFile = BootCommandFile.forAddress(config.bootCommandFile(), config.bindAddress(), dataDir);
-        List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of(System.getProperty("java.home")),
-                config.payaraJar(), config.war(), config.port(), bootFile, runtimeDir, config.heap()));
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        certificate = ServerCertificate.ensure(config, dataDir, javaHome);
+        Path systemProperties = runtimeDir.resolve("tls.properties");
+        Files.createFile(systemProperties, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE));
+        try (Writer out = Files.newBufferedWriter(systemProperties, StandardCharsets.UTF_8)) {
+            certificate.systemProperties().store(out, "HTTPS key store of Keygate; written by ./keygate run at every start");
+        }
+        List<String> command = PayaraServer.command(new PayaraServer.Launch(javaHome, config.payaraJar(), config.war(), config.port(),
+                config.httpsPort(), certificate.alias(), systemProperties, bootFile, runtimeDir, config.heap()));
         Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo, embedded);
-        // keys carry this host; on a laptop the portal itself is where machines enroll
-        environment.putIfAbsent("KEYGATE_ENROLLMENT_HOST", "localhost:" + config.port());
+        environment.put("KEYGATE_HTTPS_PORT", Integer.toString(config.httpsPort()));
+        // keys carry this host; on a laptop the portal itself is where machines enroll, over HTTPS
+        environment.putIfAbsent("KEYGATE_ENROLLMENT_HOST", "localhost:" + config.httpsPort());
         if (embedded) {
             KeyMaterialFiles.ensure(environment, newDatabase);
         }
@@ -106,7 +120,11 @@ final class Launcher {
             case READY:
                 Console.say(String.format("started in %.1f s", (System.nanoTime() - startNanos) / 1e9));
                 System.out.println();
-                System.out.println("Keygate is running at " + publicUrl());
+                System.out.println("Keygate is running at " + publicUrl("https", config.httpsPort()));
+                System.out.println("  certificate SHA-256 " + fingerprint());
+                System.out.println("  (self-signed unless KEYGATE_TLS_KEYSTORE names one: accept it in the browser once; machines enroll");
+                System.out.println("  with keygate-enroll --server-sha256 <the fingerprint> or --ca-file " + caFileHint() + ")");
+                System.out.println("Plain HTTP at " + publicUrl("http", config.port()) + " is served to this machine only.");
                 System.out.println("Stop it with Ctrl-C.");
                 System.out.println();
                 System.out.flush();
@@ -152,9 +170,21 @@ final class Launcher {
         return URI.create("http://" + urlHost(probeHost()) + ":" + config.port() + "/login.xhtml");
     }
 
-    private String publicUrl() {
+    private String publicUrl(String scheme, int port) {
         String host = probeHost().equals("127.0.0.1") ? "localhost" : urlHost(probeHost());
-        return "http://" + host + ":" + config.port() + "/";
+        return scheme + "://" + host + ":" + port + "/";
+    }
+
+    private String fingerprint() {
+        try {
+            return certificate.fingerprint();
+        } catch (java.io.IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
+    private String caFileHint() {
+        return config.tlsKeyStore().isPresent() ? "<its CA's certificate>" : config.dataDir().resolve("tls/keygate.crt").toString();
     }
 
     private static String urlHost(String host) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 record LauncherConfig(
         Path dataDir,
         int port,
+        int httpsPort,
+        Optional<ServerCertificate> tlsKeyStore,
         String bindAddress,
         Path war,
         Path payaraJar,
@@ -27,9 +29,22 @@ record LauncherConfig(
                 .map(url -> new DatabaseLogin(url,
                         value(env, "KEYGATE_DB_USER").orElse(""),
                         value(env, "KEYGATE_DB_PASSWORD").orElse("")));
+        Optional<ServerCertificate> keyStore = value(env, "KEYGATE_TLS_KEYSTORE").map(file -> new ServerCertificate(
+                workDir.resolve(file).normalize(),
+                value(env, "KEYGATE_TLS_KEYSTORE_PASSWORD_FILE").map(password -> workDir.resolve(password).normalize())
+                        .orElseThrow(() -> new IllegalArgumentException("KEYGATE_TLS_KEYSTORE needs KEYGATE_TLS_KEYSTORE_PASSWORD_FILE, "
+                                + "a file holding the key store's password")),
+                value(env, "KEYGATE_TLS_ALIAS").orElse(ServerCertificate.GENERATED_ALIAS)));
+        int port = port("KEYGATE_PORT", value(env, "KEYGATE_PORT").orElse("8080"));
+        int httpsPort = port("KEYGATE_HTTPS_PORT", value(env, "KEYGATE_HTTPS_PORT").orElse("8443"));
+        if (port == httpsPort) {
+            throw new IllegalArgumentException("KEYGATE_PORT and KEYGATE_HTTPS_PORT must differ; both are " + port);
+        }
         return new LauncherConfig(
                 path(env, workDir, "KEYGATE_DATA_DIR", "data"),
-                port(value(env, "KEYGATE_PORT").orElse("8080")),
+                port,
+                httpsPort,
+                keyStore,
                 value(env, "KEYGATE_BIND_ADDRESS").orElse(DEFAULT_BIND_ADDRESS),
                 path(env, workDir, "KEYGATE_WAR", "webapp/target/keygate.war"),
                 workDir.resolve("launcher/target/payara-micro.jar"),
@@ -59,7 +74,7 @@ record LauncherConfig(
         throw new IllegalArgumentException("KEYGATE_HEAP must be a Java heap size such as 512m or 2g, not '" + text + "'");
     }
 
-    private static int port(String text) {
+    private static int port(String variable, String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
@@ -68,6 +83,6 @@ record LauncherConfig(
         } catch (NumberFormatException e) {
             // reported below with the same message as an out-of-range number
         }
-        throw new IllegalArgumentException("KEYGATE_PORT must be a TCP port number (1-65535), not '" + text + "'");
+        throw new IllegalArgumentException(variable + " must be a TCP port number (1-65535), not '" + text + "'");
     }
 }

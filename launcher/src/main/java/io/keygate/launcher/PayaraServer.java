@@ -20,7 +20,8 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /** What Payara is started with; every path is absolute. */
-    record Launch(Path javaHome, Path payaraJar, Path war, int port, Path bootCommandFile, Path runtimeDir, String heap) {
+    record Launch(Path javaHome, Path payaraJar, Path war, int port, int httpsPort, String certificateAlias, Path systemProperties,
+                  Path bootCommandFile, Path runtimeDir, String heap) {
     }
 
     static List<String> command(Launch launch) {
@@ -32,6 +33,10 @@ final class PayaraServer implements AutoCloseable {
                 "--deploy", launch.war().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(launch.port()),
+                "--sslport", Integer.toString(launch.httpsPort()),
+                "--sslcert", launch.certificateAlias(),
+                // the key store's password reaches Payara in a private file, not on a command line others can read
+                "--systemproperties", launch.systemProperties().toString(),
                 // no cluster discovery on the network (spike P7); the boot file also turns Hazelcast off
                 "--nocluster",
                 "--prebootcommandfile", launch.bootCommandFile().toString(),

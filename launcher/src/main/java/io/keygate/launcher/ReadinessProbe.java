@@ -6,7 +6,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 
-/** Waits until the login page answers 200, the server process dies, or the time is up. */
+/** Waits until the login page answers (200, or 301 to HTTPS), the server process dies, or the time is up. */
 final class ReadinessProbe {
 
     enum Outcome { READY, EXITED, TIMED_OUT }
@@ -41,7 +41,9 @@ final class ReadinessProbe {
             connection.setReadTimeout(5000);
             // no idle keep-alive connection to Payara left behind once it is up
             connection.setRequestProperty("Connection", "close");
-            return connection.getResponseCode() == 200;
+            int status = connection.getResponseCode();
+            // a bind address other than loopback makes this request one from "elsewhere", which is sent to HTTPS
+            return status == 200 || status == 301;
         } catch (IOException e) {
             return false; // not listening yet
         } finally {

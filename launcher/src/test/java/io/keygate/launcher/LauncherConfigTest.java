@@ -21,6 +21,8 @@ class LauncherConfigTest {
         assertEquals(Path.of("/srv/keygate/data"), config.dataDir());
         assertEquals(Path.of("/srv/keygate/data/postgres"), config.postgresDir());
         assertEquals(8080, config.port());
+        assertEquals(8443, config.httpsPort());
+        assertTrue(config.tlsKeyStore().isEmpty(), "a certificate is made in the data directory");
         assertEquals("127.0.0.1", config.bindAddress());
         assertEquals(Path.of("/srv/keygate/webapp/target/keygate.war"), config.war());
         assertEquals(Path.of("/srv/keygate/launcher/target/payara-micro.jar"), config.payaraJar());
@@ -82,6 +84,25 @@ class LauncherConfigTest {
                     () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_PORT", port), REPO));
             assertTrue(e.getMessage().contains("KEYGATE_PORT"), e.getMessage());
         }
+    }
+
+    @Test
+    void httpsHasItsOwnPortAndAConfiguredKeyStoreNeedsItsPasswordFile() {
+        LauncherConfig config = LauncherConfig.fromEnvironment(Map.of("KEYGATE_HTTPS_PORT", "9443",
+                "KEYGATE_TLS_KEYSTORE", "tls/site.p12", "KEYGATE_TLS_KEYSTORE_PASSWORD_FILE", "/run/secrets/tls", "KEYGATE_TLS_ALIAS", "site"), REPO);
+        assertEquals(9443, config.httpsPort());
+        assertEquals(Optional.of(new ServerCertificate(Path.of("/srv/keygate/tls/site.p12"), Path.of("/run/secrets/tls"), "site")),
+                config.tlsKeyStore());
+
+        IllegalArgumentException noPassword = assertThrows(IllegalArgumentException.class,
+                () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_TLS_KEYSTORE", "site.p12"), REPO));
+        assertTrue(noPassword.getMessage().contains("KEYGATE_TLS_KEYSTORE_PASSWORD_FILE"), noPassword.getMessage());
+        IllegalArgumentException samePort = assertThrows(IllegalArgumentException.class,
+                () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_PORT", "8443"), REPO));
+        assertTrue(samePort.getMessage().contains("must differ"), samePort.getMessage());
+        IllegalArgumentException notAPort = assertThrows(IllegalArgumentException.class,
+                () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_HTTPS_PORT", "https"), REPO));
+        assertTrue(notAPort.getMessage().contains("KEYGATE_HTTPS_PORT"), notAPort.getMessage());
     }
 
     @Test

@@ -14,16 +14,19 @@ class PayaraServerTest {
     private static final DatabaseLogin DB = new DatabaseLogin("jdbc:postgresql://127.0.0.1:5555/keygate", "keygate", "pw");
 
     @Test
-    void startsPayaraMicroOnLoopbackWithoutClustering() {
+    void startsPayaraMicroOnLoopbackWithoutClusteringServingHttps() {
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of("/jdk"),
                 Path.of("/kg/launcher/target/payara-micro.jar"), Path.of("/kg/webapp/target/keygate.war"), 18080,
-                Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime"), "768m"));
+                18443, "keygate", Path.of("/kg/data/payara-runtime/tls.properties"), Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime"), "768m"));
 
         assertEquals(List.of("/jdk/bin/java", "-Xmx768m", "-XX:+UseSerialGC",
                 "-jar", "/kg/launcher/target/payara-micro.jar",
                 "--deploy", "/kg/webapp/target/keygate.war",
                 "--contextroot", "/",
                 "--port", "18080",
+                "--sslport", "18443",
+                "--sslcert", "keygate",
+                "--systemproperties", "/kg/data/payara-runtime/tls.properties",
                 "--nocluster",
                 "--prebootcommandfile", "/kg/payara/loopback-only.asadmin",
                 "--rootdir", "/kg/data/payara-runtime"), command);

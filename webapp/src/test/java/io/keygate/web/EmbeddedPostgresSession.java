@@ -15,7 +15,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Gives the test run a real PostgreSQL: a private embedded server started once per test JVM, unless
  * {@code -Dtest.db.url=jdbc:...} names an existing one (with {@code -Dtest.db.user}, {@code -Dtest.db.password};
  * both default to keygate). Runs before Arquillian reads arquillian.xml, which
- * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with.
+ * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with, and makes the
+ * servers' HTTPS certificate and port.
  */
 public class EmbeddedPostgresSession implements LauncherSessionListener {
 
@@ -26,6 +27,7 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("keygate.test.admin.password", "admin-password-for-tests");
         System.setProperty("keygate.test.operator.password", "operator-password-for-tests");
         createKeyMaterial();
+        createServerCertificate();
         if (!"embedded".equals(System.getProperty("db.url", "embedded"))) {
             return;
         }
@@ -58,6 +60,55 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the key material for the tests", e);
+        }
+    }
+
+    /**
+     * A self-signed certificate for 127.0.0.1 in a PKCS12 key store, made by the JDK's keytool as {@code ./keygate run}
+     * makes its own, and one HTTPS port for the run's test servers (they run one after the other).
+     */
+    private static void createServerCertificate() {
+        try {
+            Path directory = Files.createTempDirectory("keygate-test-tls");
+            directory.toFile().deleteOnExit();
+            Path keyStore = directory.resolve("server.p12");
+            Path certificate = directory.resolve("server.pem");
+            String password = java.util.HexFormat.of().formatHex(secureRandomBytes());
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            run(keytool, "-genkeypair", "-alias", "keygate", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
+                    "-dname", "CN=Keygate test server", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                    "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password);
+            run(keytool, "-exportcert", "-rfc", "-alias", "keygate", "-keystore", keyStore.toString(), "-storepass", password,
+                    "-file", certificate.toString());
+            keyStore.toFile().deleteOnExit();
+            certificate.toFile().deleteOnExit();
+            System.setProperty("keygate.test.tls.keystore", keyStore.toString());
+            System.setProperty("keygate.test.tls.password", password);
+            System.setProperty("keygate.test.tls.certificate", certificate.toString());
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                System.setProperty("keygate.test.https.port", Integer.toString(free.getLocalPort()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot make the test servers' certificate", e);
+        }
+    }
+
+    private static byte[] secureRandomBytes() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void run(String... command) throws IOException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IOException(command[0] + " " + command[1] + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

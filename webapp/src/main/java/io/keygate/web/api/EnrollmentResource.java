@@ -79,7 +79,9 @@ public class EnrollmentResource {
                     + "already enrolled with a key that allows re-enrollment gets a new certificate with 200 and reEnrolled true. Refusals carry "
                     + "the Error body: 400 for a missing or malformed field or CSR, 401 invalid_key until the key's secret matches, then 403 "
                     + "(key_disabled, key_expired, key_exhausted, ip_not_allowed, group_disabled) or 409 already_enrolled; 413 for a body over "
-                    + "64 KiB; 429 with Retry-After after too many failures. Every success and refusal is audited.")
+                    + "64 KiB; 429 with Retry-After after too many failures. Every success and refusal is audited. Over plain HTTP from "
+                    + "another machine (no HTTPS, no trusted proxy saying it ended TLS) the request is refused with 403 https_required before "
+                    + "the key is looked at.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
             requiredProperties = {"provisioningKey", "hostname", "fingerprint", "csr"}, properties = {
                 @SchemaProperty(name = "provisioningKey", type = SchemaType.STRING, description = "The key's value as downloaded or copied."),

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "Keygate API", version = "1",
-        description = "Machine provisioning keys, machine groups, signing certificates, machines, enrollment, exports and the audit trail."),
+        description = "Machine provisioning keys, machine groups, signing certificates, machines, enrollment, exports and the audit trail. "
+                + "Served over HTTPS; a request over plain HTTP from another machine is refused with 403 https_required."),
         security = @SecurityRequirement(name = KeygateApi.API_TOKEN))
 @SecurityScheme(securitySchemeName = KeygateApi.API_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "kgt_<tokenId>_<secret>",
         description = "An API token from the API Tokens page: Authorization: Bearer kgt_...")

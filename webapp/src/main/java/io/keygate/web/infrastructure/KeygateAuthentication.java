@@ -59,6 +59,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     RequestOrigin origin;
     @Inject
     ApiRateLimits rateLimits;
+    @Inject
+    TransportSecurity transport;
     /** HTTP Basic with an admin's password is for development and scripted tests; production API clients use tokens. */
     @Inject
     @ConfigProperty(name = "keygate.api.basic.auth", defaultValue = "false")
@@ -69,6 +71,9 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         // the mechanism answers some requests itself (401, 429, the redirect to sign-in) before any filter runs
         SecurityHeadersFilter.protect(request, response);
+        if (transport.answered(request, response)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (isApi(request)) {
             return validateApiRequest(request, response, context);
         }

@@ -46,20 +46,20 @@ class SignInThrottleIT {
     @Test
     void tenWrongPasswordsFromAnAddressShutItOutButNotTheOwnerElsewhere() {
         TestOrganization org = Organizations.create(base, "throttle-api");
-        ApiClient guesser = ApiClient.as(base, org.adminUsername(), "not-the-password-0000").withHeader("X-Forwarded-For", "203.0.113.61");
+        ApiClient guesser = ApiClient.as(base, org.adminUsername(), "not-the-password-0000").viaProxy("203.0.113.61");
         for (int i = 1; i <= 10; i++) {
             assertError(guesser.get(GROUPS), 401, "invalid_credentials");
         }
 
         Response withThePassword = ApiClient.as(base, org.adminUsername(), Organizations.PASSWORD)
-                .withHeader("X-Forwarded-For", "203.0.113.61").get(GROUPS);
+                .viaProxy("203.0.113.61").get(GROUPS);
         assertError(withThePassword, 429, "sign_in_throttled");
         long retryAfter = Long.parseLong(withThePassword.header("Retry-After"));
         assertTrue(retryAfter > 240 && retryAfter <= 300, "the rest of the five minutes: " + retryAfter);
-        assertError(ApiClient.as(base, ApiClient.ADMIN, ApiClient.ADMIN_PASSWORD).withHeader("X-Forwarded-For", "203.0.113.61").get(GROUPS),
+        assertError(ApiClient.as(base, ApiClient.ADMIN, ApiClient.ADMIN_PASSWORD).viaProxy("203.0.113.61").get(GROUPS),
                 429, "sign_in_throttled");
 
-        assertEquals(200, ApiClient.as(base, org.adminUsername(), Organizations.PASSWORD).withHeader("X-Forwarded-For", "198.51.100.61")
+        assertEquals(200, ApiClient.as(base, org.adminUsername(), Organizations.PASSWORD).viaProxy("198.51.100.61")
                 .get(GROUPS).status(), "the owner signs in from another address");
         List<JsonObject> throttled = org.api().get("api/v1/audit-events?action=sign_in.throttle").list().getValuesAs(JsonObject.class);
         assertEquals(List.of("account_failures_exceeded", "address_failures_exceeded"),
@@ -75,7 +75,7 @@ class SignInThrottleIT {
         try (Browser browser = new Browser(base)) {
             ChromiumDriver chromium = (ChromiumDriver) browser.driver();
             chromium.executeCdpCommand("Network.enable", Map.of());
-            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", "203.0.113.62")));
+            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", "203.0.113.62", "X-Forwarded-Proto", "https")));
             for (int i = 1; i <= 10; i++) {
                 browser.signIn(org.adminUsername(), "not-the-password-" + i);
                 browser.waitForText(By.cssSelector(".ui-messages-error"), "Wrong username or password");
@@ -87,7 +87,7 @@ class SignInThrottleIT {
         try (Browser elsewhere = new Browser(base)) {
             ChromiumDriver chromium = (ChromiumDriver) elsewhere.driver();
             chromium.executeCdpCommand("Network.enable", Map.of());
-            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", "198.51.100.62")));
+            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", "198.51.100.62", "X-Forwarded-Proto", "https")));
             elsewhere.signIn(org.adminUsername(), Organizations.PASSWORD);
             elsewhere.waitFor(By.id("nav-keys"));
         }

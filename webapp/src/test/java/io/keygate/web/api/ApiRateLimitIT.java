@@ -58,7 +58,7 @@ class ApiRateLimitIT {
         TestOrganization org = Organizations.create(base, "rate-token");
         String token = org.api().post("api/v1/api-tokens", "{\"name\":\"busy-pipeline\",\"role\":\"READ_ONLY\"}").json().getString("apiToken");
         String other = org.api().post("api/v1/api-tokens", "{\"name\":\"quiet-pipeline\",\"role\":\"READ_ONLY\"}").json().getString("apiToken");
-        ApiClient busy = ApiClient.withToken(base, token).withHeader("X-Forwarded-For", "203.0.113.41");
+        ApiClient busy = ApiClient.withToken(base, token).viaProxy("203.0.113.41");
 
         List<Response> answers = sendAtOnce(PER_TOKEN + 25, () -> busy.get(GROUPS));
 
@@ -69,9 +69,9 @@ class ApiRateLimitIT {
             assertTrue(retryAfter >= 1 && retryAfter <= 60, refused.toString());
             assertEquals(List.of("token", String.valueOf(retryAfter)), params(refused.json()));
         }
-        assertEquals(200, ApiClient.withToken(base, other).withHeader("X-Forwarded-For", "203.0.113.41").get(GROUPS).status(),
+        assertEquals(200, ApiClient.withToken(base, other).viaProxy("203.0.113.41").get(GROUPS).status(),
                 "another token of the same organisation has its own allowance");
-        assertEquals(200, org.api().withHeader("X-Forwarded-For", "203.0.113.41").get(GROUPS).status(), "and so has the admin");
+        assertEquals(200, org.api().viaProxy("203.0.113.41").get(GROUPS).status(), "and so has the admin");
 
         List<JsonObject> events = org.api().get("api/v1/audit-events?action=api.rate_limit").list().getValuesAs(JsonObject.class);
         assertEquals(1, events.size(), "25 refusals, one audit event: " + events);
@@ -84,17 +84,17 @@ class ApiRateLimitIT {
     void anAddressGetsTwelveHundredRequestsAMinuteCountedBeforeAnyCredential() throws Exception {
         TestOrganization org = Organizations.create(base, "rate-address");
         String token = org.api().post("api/v1/api-tokens", "{\"name\":\"from-a-busy-host\",\"role\":\"READ_ONLY\"}").json().getString("apiToken");
-        ApiClient guesser = ApiClient.withToken(base, "kgt_notatokenatall").withHeader("X-Forwarded-For", "203.0.113.42");
+        ApiClient guesser = ApiClient.withToken(base, "kgt_notatokenatall").viaProxy("203.0.113.42");
 
         List<Response> answers = sendAtOnce(PER_ADDRESS + 30, () -> guesser.get(GROUPS));
 
         assertEquals(Map.of(401, PER_ADDRESS, 429, 30), countByStatus(answers), "guesses count as requests");
-        Response withAGoodToken = ApiClient.withToken(base, token).withHeader("X-Forwarded-For", "203.0.113.42").get(GROUPS);
+        Response withAGoodToken = ApiClient.withToken(base, token).viaProxy("203.0.113.42").get(GROUPS);
         assertError(withAGoodToken, 429, "rate_limited");
         assertEquals("address", params(withAGoodToken.json()).get(0));
-        assertEquals(200, ApiClient.withToken(base, token).withHeader("X-Forwarded-For", "203.0.113.43").get(GROUPS).status(),
+        assertEquals(200, ApiClient.withToken(base, token).viaProxy("203.0.113.43").get(GROUPS).status(),
                 "the same token from another address goes on");
-        Response enrollment = ApiClient.anonymous(base).withHeader("X-Forwarded-For", "203.0.113.42").post("api/v1/enrollments", "{}");
+        Response enrollment = ApiClient.anonymous(base).viaProxy("203.0.113.42").post("api/v1/enrollments", "{}");
         assertTrue(enrollment.status() == 400, "enrollments have limits of their own and are not counted here: " + enrollment);
 
         assertEquals(List.of("address_limit_exceeded"), auditedRefusals("address 203.0.113.42"));

@@ -18,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -91,10 +93,50 @@ class EnrollmentClientIT {
         assertEquals(2, malformed.exit, malformed.toString());
     }
 
+    @Test
+    void enrollsOverHttpsOnlyWithAServerItTrusts() throws Exception {
+        TestOrganization org = Organizations.create(base, "client-tls");
+        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"tls\",\"enabled\":true}").id();
+        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
+        JsonObject key = org.api().post("api/v1/provisioning-keys", "{\"name\":\"tls-key\",\"machineGroupId\":" + group
+                + ",\"signingCertificateId\":" + certificate + ",\"maxUsage\":2}").json();
+        Path keyFile = Files.writeString(directory.resolve("key.txt"), key.getString("provisioningKey") + "\n");
+        String https = "https://127.0.0.1:" + System.getProperty("keygate.test.https.port") + "/";
+        Path serverCertificate = Path.of(System.getProperty("keygate.test.tls.certificate"));
+        String fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(certificates(Files.readString(serverCertificate)).get(0).getEncoded()));
+        String otherFingerprint = "00" + fingerprint.substring(2);
+
+        Run untrusted = runAt(https, "--key-file", keyFile.toString(), "--out", directory.resolve("untrusted").toString());
+        assertEquals(5, untrusted.exit, untrusted.toString());
+        assertTrue(untrusted.err.contains("not trusted, so the key was not sent") && untrusted.err.contains("--server-sha256"), untrusted.err);
+        Run wrongPin = runAt(https, "--key-file", keyFile.toString(), "--out", directory.resolve("wrong-pin").toString(),
+                "--server-sha256", otherFingerprint);
+        assertEquals(5, wrongPin.exit, wrongPin.toString());
+        assertTrue(wrongPin.err.contains(fingerprint), "names the fingerprint the server has: " + wrongPin.err);
+        assertEquals(0, org.api().get("api/v1/provisioning-keys/" + key.getJsonNumber("id")).json().getInt("usageCount"),
+                "nothing reached the server");
+
+        Run byCa = runAt(https, "--key-file", keyFile.toString(), "--out", directory.resolve("by-ca").toString(), "--hostname", "tls-01",
+                "--fingerprint", "fp-tls-01", "--ca-file", serverCertificate.toString());
+        assertEquals(0, byCa.exit, byCa.toString());
+        Run byPin = runAt(https, "--key-file", keyFile.toString(), "--out", directory.resolve("by-pin").toString(), "--hostname", "tls-02",
+                "--fingerprint", "fp-tls-02", "--server-sha256", fingerprint.toLowerCase(java.util.Locale.ROOT).replace(":", ""));
+        assertEquals(0, byPin.exit, byPin.toString());
+        assertTrue(Files.exists(directory.resolve("by-pin").resolve("machine.crt")));
+        assertEquals(2, org.api().get("api/v1/provisioning-keys/" + key.getJsonNumber("id")).json().getInt("usageCount"));
+    }
+
     /** The client in this JVM, pointed at the test server over plain HTTP on 127.0.0.1 (which --plain-http allows). */
     private Run run(String... options) {
         List<String> args = new ArrayList<>(List.of(options));
-        args.addAll(List.of("--server", base.toString(), "--plain-http"));
+        args.addAll(List.of("--plain-http"));
+        return runAt(base.toString(), args.toArray(String[]::new));
+    }
+
+    private Run runAt(String server, String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--server", server));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

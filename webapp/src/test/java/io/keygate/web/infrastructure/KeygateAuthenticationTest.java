@@ -115,6 +115,10 @@ class KeygateAuthenticationTest {
             throw new UnsupportedOperationException(method);
         });
         mechanism.basicAuthentication = basic;
+        mechanism.transport = new TransportSecurity();
+        mechanism.transport.addresses = new ClientAddresses();
+        mechanism.transport.addresses.trustedProxies = Optional.empty();
+        mechanism.transport.httpsPort = 8443;
         mechanism.accounts = fake(AccountService.class, (method, args) -> {
             if (method.equals("signIn")) {
                 signIns.add((String) args[0]);
@@ -137,6 +141,9 @@ class KeygateAuthenticationTest {
             case "getRequestURI" -> "/api/v1/machine-groups";
             case "getContextPath" -> "";
             case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+            case "isSecure" -> false;
+            case "getRemoteAddr" -> "127.0.0.1";
+            case "getMethod" -> "GET";
             default -> throw new UnsupportedOperationException(method);
         });
     }

@@ -41,7 +41,15 @@ public final class ApiClient {
         return new ApiClient(URI.create(base.toString()), "Bearer " + token, Map.of());
     }
 
-    /** The same caller, sending one more header with every request (a proxy's X-Forwarded-For). */
+    /**
+     * The same caller behind the test server's trusted proxy (127.0.0.1, arquillian.xml), which ends TLS as production
+     * proxies do: it names the client in {@code X-Forwarded-For} and says {@code X-Forwarded-Proto: https}.
+     */
+    public ApiClient viaProxy(String clientAddress) {
+        return withHeader("X-Forwarded-For", clientAddress).withHeader("X-Forwarded-Proto", "https");
+    }
+
+    /** The same caller, sending one more header with every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);

@@ -42,11 +42,36 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final Path profile;
     private final URL base;
+    private final URL probeBase;
     private final long cspViolationsAtOpen;
     private boolean cspViolationsExpected;
 
     public Browser(URL base) {
+        this(base, base, List.of());
+    }
+
+    /**
+     * A browser that opens the server's HTTPS port ({@code keygate.test.https.port}) and accepts exactly the test
+     * servers' certificate (pinned by its public key, as an admin accepts a self-signed certificate once).
+     */
+    public static Browser overHttps(URL plainBase) {
+        try {
+            java.security.cert.Certificate certificate = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                    Files.newInputStream(Path.of(System.getProperty("keygate.test.tls.certificate"))));
+            String spki = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getPublicKey().getEncoded()));
+            URL https = URI.create("https://127.0.0.1:" + System.getProperty("keygate.test.https.port") + "/").toURL();
+            return new Browser(https, plainBase, List.of("--ignore-certificate-errors-spki-list=" + spki));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Browser(URL base, URL probeBase, List<String> moreArguments) {
         this.base = base;
+        this.probeBase = probeBase;
         try {
             this.profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
@@ -57,6 +82,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(moreArguments);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads().toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -67,7 +93,7 @@ public final class Browser implements AutoCloseable {
 
     /** Violations of the Content-Security-Policy the server under test was told of, by any browser. */
     public long cspViolationsReported() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + CspViolationProbe.PATH.substring(1))).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(probeBase + CspViolationProbe.PATH.substring(1))).build();
         try {
             HttpResponse<String> response = PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

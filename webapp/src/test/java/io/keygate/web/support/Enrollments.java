@@ -68,15 +68,15 @@ public final class Enrollments {
     }
 
     /**
-     * The POST as if it came through the test server's trusted proxy (127.0.0.1, arquillian.xml) from {@code source};
-     * a null source sends no {@code X-Forwarded-For}.
+     * The POST as if it came through the test server's trusted proxy (127.0.0.1, arquillian.xml) from {@code source}
+     * over HTTPS (the proxy ends TLS); a null source sends no proxy headers.
      */
     public static Response post(URL base, byte[] body, String source) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.toString()).resolve(PATH)).timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json").header("Accept", "application/json");
             if (source != null) {
-                builder.header("X-Forwarded-For", source);
+                builder.header("X-Forwarded-For", source).header("X-Forwarded-Proto", "https");
             }
             HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

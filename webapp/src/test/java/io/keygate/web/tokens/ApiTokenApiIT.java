@@ -157,8 +157,8 @@ class ApiTokenApiIT {
         String token = created.json().getString("apiToken");
         assertError(ApiClient.withToken(base, token).get(GROUPS), 403, "ip_not_allowed");
         // the test server trusts a proxy on 127.0.0.1, so the forwarded address is the client's
-        assertEquals(200, ApiClient.withToken(base, token).withHeader("X-Forwarded-For", "203.0.113.9").get(GROUPS).status());
-        assertError(ApiClient.withToken(base, token).withHeader("X-Forwarded-For", "198.51.100.9").get(GROUPS), 403, "ip_not_allowed");
+        assertEquals(200, ApiClient.withToken(base, token).viaProxy("203.0.113.9").get(GROUPS).status());
+        assertError(ApiClient.withToken(base, token).viaProxy("198.51.100.9").get(GROUPS), 403, "ip_not_allowed");
 
         String tokenId = token.substring(4, 20);
         String secret = token.substring(21, 64);
@@ -168,7 +168,7 @@ class ApiTokenApiIT {
         for (String bad : List.of(token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A"), token.substring(0, 40),
                 "kgt_" + "0".repeat(16) + "_" + secret + TokenChecksum.of("kgt_", "0".repeat(16), secret.toCharArray()), wrongSecretRightChecksum,
                 "not a token")) {
-            Response refused = ApiClient.withToken(base, bad).withHeader("X-Forwarded-For", "203.0.113.9").get(GROUPS);
+            Response refused = ApiClient.withToken(base, bad).viaProxy("203.0.113.9").get(GROUPS);
             assertError(refused, 401, "invalid_token");
             assertTrue(refused.header("WWW-Authenticate").startsWith("Bearer"), refused.header("WWW-Authenticate"));
         }
