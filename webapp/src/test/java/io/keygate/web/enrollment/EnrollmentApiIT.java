@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Enrollments;
+import io.keygate.web.support.KeySetup;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
 import io.keygate.web.support.Response;
@@ -529,10 +530,8 @@ class EnrollmentApiIT {
     private record Setup(TestOrganization org, long groupId, long certificateId) {
 
         static Setup of(URL base, String label) {
-            TestOrganization org = Organizations.create(base, label);
-            long group = org.api().post("api/v1/machine-groups", "{\"name\":\"group-" + label + "\",\"enabled\":true}").id();
-            long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
-            return new Setup(org, group, certificate);
+            KeySetup setup = KeySetup.of(base, label);
+            return new Setup(setup.org(), setup.groupId(), setup.certificateId());
         }
 
         Key key(String name, java.util.function.UnaryOperator<JsonObjectBuilder> options) {

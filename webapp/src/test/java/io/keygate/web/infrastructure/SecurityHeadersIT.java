@@ -212,6 +212,31 @@ class SecurityHeadersIT {
         assertFalse(log.contains("report-secret-text"), "query strings are not logged");
     }
 
+    @Test
+    void forgedPostbacksAreOneBoundedLogLineEachNotAStackTrace() {
+        PortalSession session = PortalSession.anonymous(base);
+        String viewState = PortalSession.viewState(session.get("login.xhtml").body());
+        String mark = ServerLog.mark(base);
+        for (int i = 0; i < 30; i++) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            // no button and no credentials: PrimeFaces checks the nonce when it renders, after the action would have run
+            fields.put("login", "login");
+            fields.put("jakarta.faces.ViewState", viewState);
+            fields.put("primefaces.nonce", "forged-nonce-" + i);
+            HttpResponse<String> refused = session.post("login.xhtml", fields, Map.of());
+            assertEquals(302, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Location").orElse("").endsWith("/error.xhtml"),
+                    "a postback with another page's nonce ends on the error page: " + refused.headers().map());
+        }
+
+        String logged = ServerLog.since(base, mark);
+        long lines = logged.lines().filter(line -> line.contains("Refused a page request: a form posted with another page's CSP nonce")
+                && line.contains("POST /login.xhtml from 127.0.0.1")).count();
+        // another test of this class may have used some of this minute's 20 lines already
+        assertTrue(lines >= 1 && lines <= 20, "one line each, at most 20 a minute per address: " + lines + " for 30 refusals");
+        assertFalse(logged.contains("org.primefaces.csp.CspException"), "no stack trace");
+    }
+
     private long violations() throws IOException, InterruptedException {
         return Long.parseLong(HTTP.send(HttpRequest.newBuilder(uri("test-support/csp-violations")).build(),
                 HttpResponse.BodyHandlers.ofString()).body().trim());

@@ -9,6 +9,7 @@ import io.keygate.platform.api.TokenChecksum;
 import io.keygate.web.support.ApiClient;
 import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Enrollments;
+import io.keygate.web.support.KeySetup;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
 import io.keygate.web.support.Response;
@@ -153,10 +154,8 @@ class LeakedKeyApiIT {
     private record Keys(TestOrganization org, long groupId, long certificateId) {
 
         static Keys of(URL base, String label) {
-            TestOrganization org = Organizations.create(base, label);
-            long group = org.api().post("api/v1/machine-groups", "{\"name\":\"group-" + label + "\",\"enabled\":true}").id();
-            long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
-            return new Keys(org, group, certificate);
+            KeySetup setup = KeySetup.of(base, label);
+            return new Keys(setup.org(), setup.groupId(), setup.certificateId());
         }
 
         /** A new key's value. */

@@ -29,8 +29,26 @@ public final class ServerLog {
 
     /** The log once the server at {@code base} has written everything it logged before this call. */
     public static String readThrough(URL base) {
-        String id = UUID.randomUUID().toString();
-        String marker = LogBarrierProbe.MARKER + id;
+        return readThrough(base, LogBarrierProbe.MARKER + UUID.randomUUID()).log();
+    }
+
+    /** Has the server at {@code base} log a unique line now; what it logs later comes after it ({@link #since}). */
+    public static String mark(URL base) {
+        String marker = LogBarrierProbe.MARKER + UUID.randomUUID();
+        return readThrough(base, marker).marker();
+    }
+
+    /** What the server at {@code base} logged after {@code mark}, once all of it is written. */
+    public static String since(URL base, String mark) {
+        String log = readThrough(base);
+        return log.substring(log.indexOf(mark) + mark.length());
+    }
+
+    private record Barrier(String marker, String log) {
+    }
+
+    private static Barrier readThrough(URL base, String marker) {
+        String id = marker.substring(LogBarrierProbe.MARKER.length());
         try {
             HttpResponse<Void> logged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     base.toURI().resolve(LogBarrierProbe.PATH.substring(1) + "?id=" + id)).build(), HttpResponse.BodyHandlers.discarding());
@@ -54,7 +72,7 @@ public final class ServerLog {
             pause();
             log = read();
         }
-        return log;
+        return new Barrier(marker, log);
     }
 
     /**
