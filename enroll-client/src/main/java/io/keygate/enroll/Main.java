@@ -93,6 +93,10 @@ public final class Main {
                                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.object(body))).build(),
                                 HttpResponse.BodyHandlers.ofString());
             } catch (SSLHandshakeException e) {
+                if (!isCertificateRefusal(e)) {
+                    err.println("Keygate at " + endpoint + " could not be reached over TLS: " + e.getMessage());
+                    return UNREACHABLE;
+                }
                 err.println("The server at " + endpoint + " is not trusted, so the key was not sent: " + e.getMessage() + ". If Keygate "
                         + "serves its own certificate, give --ca-file with its certificate or --server-sha256 with the fingerprint "
                         + "./keygate run printed.");
@@ -115,6 +119,16 @@ public final class Main {
             Thread.currentThread().interrupt();
             return UNREACHABLE;
         }
+    }
+
+    /** The handshake failed on the server's certificate (not on a protocol or a dropped connection). */
+    static boolean isCertificateRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateException || cause instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int answer(HttpResponse<String> response, Path directory, KeyPair keys, PrintStream out, PrintStream err) throws IOException {
@@ -169,6 +183,9 @@ public final class Main {
         URI base = URI.create(options.server() != null ? options.server() : "https://" + key.host() + "/");
         String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase();
         if (scheme.equals("http")) {
+            if (options.caFile() != null || options.serverSha256() != null) {
+                throw new IllegalArgumentException("--ca-file and --server-sha256 are for https; plain http checks no certificate.");
+            }
             if (!options.plainHttp()) {
                 throw new IllegalArgumentException("Refusing to send the key over plain http to " + base + "; use https, or --plain-http "
                         + "for a server on this machine.");

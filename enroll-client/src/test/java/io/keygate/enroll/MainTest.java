@@ -84,4 +84,20 @@ class MainTest {
     private Main.Options options(String server, boolean plainHttp) {
         return new Main.Options(directory.resolve("key.txt"), directory.resolve("out"), "host", "fp", "os", server, plainHttp, null, null);
     }
+
+    @Test
+    void tellsAnUntrustedCertificateFromOtherHandshakeFailures() {
+        javax.net.ssl.SSLHandshakeException untrusted = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        assertTrue(Main.isCertificateRefusal(untrusted));
+        assertFalse(Main.isCertificateRefusal(new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake")));
+    }
+
+    @Test
+    void refusesCertificateOptionsForPlainHttp() {
+        Main.Options options = new Main.Options(directory.resolve("key.txt"), directory.resolve("out"), "host", "fp", "os",
+                "http://127.0.0.1:8080/", true, null, "ab".repeat(32));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.endpoint(options, ProvisioningKeyText.parse(KEY))).getMessage()
+                .contains("are for https"));
+    }
 }

@@ -65,6 +65,9 @@ final class Launcher {
                 return 1;
             }
         }
+        // before the database starts: a configured key store that does not open is reported at once
+        certificate = ServerCertificate.ensure(config, dataDir, Path.of(System.getProperty("java.home")));
+        certificate.warnIfExpiring();
         Runtime.getRuntime().addShutdownHook(shutdown.asShutdownHook());
 
         boolean embedded = config.externalDatabase().isEmpty();
@@ -95,7 +98,6 @@ final class Launcher {
         FileTree.empty(runtimeDir);
         Path bootFile = BootCommandFile.forAddress(config.bootCommandFile(), config.bindAddress(), dataDir);
         Path javaHome = Path.of(System.getProperty("java.home"));
-        certificate = ServerCertificate.ensure(config, dataDir, javaHome);
         Path systemProperties = runtimeDir.resolve("tls.properties");
         Files.createFile(systemProperties, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE));
         try (Writer out = Files.newBufferedWriter(systemProperties, StandardCharsets.UTF_8)) {

@@ -28,6 +28,8 @@ record ServerCertificate(Path keyStore, Path passwordFile, String alias) {
 
     static final String GENERATED_ALIAS = "keygate";
     static final int VALID_DAYS = 825;
+    /** keytool's way to read a password from a file: it never appears on a command line others can list. */
+    private static final String FROM_FILE = ":file";
 
     /** The configured key store, or the generated one (made now if missing). */
     static ServerCertificate ensure(LauncherConfig config, Path dataDir, Path javaHome) throws IOException {
@@ -42,12 +44,11 @@ record ServerCertificate(Path keyStore, Path passwordFile, String alias) {
         if (!Files.exists(generated.keyStore())) {
             PrivateFiles.secret(generated.passwordFile());
             Path keytool = javaHome.resolve("bin/keytool");
-            String password = ":file";
             run(List.of(keytool.toString(), "-genkeypair", "-alias", GENERATED_ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
                     "-sigalg", "SHA256withECDSA", "-validity", Integer.toString(VALID_DAYS), "-dname", "CN=Keygate " + safeName(localHostName()),
                     "-ext", "SAN=" + String.join(",", subjectAlternativeNames(config.bindAddress(), localHostName())),
                     "-storetype", "PKCS12", "-keystore", generated.keyStore().toString(),
-                    "-storepass" + password, generated.passwordFile().toString(), "-keypass" + password, generated.passwordFile().toString()));
+                    "-storepass" + FROM_FILE, generated.passwordFile().toString(), "-keypass" + FROM_FILE, generated.passwordFile().toString()));
             Files.setPosixFilePermissions(generated.keyStore(), PrivateFiles.OWNER_ONLY_FILE);
             Console.say("made a self-signed HTTPS certificate in " + generated.keyStore());
         }
@@ -65,6 +66,23 @@ record ServerCertificate(Path keyStore, Path passwordFile, String alias) {
             names.add((bindAddress.matches("[0-9.]+") || bindAddress.contains(":") ? "ip:" : "dns:") + bindAddress);
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Says so when the certificate has expired or expires within 30 days. It is not replaced on its own: clients pin
+     * its fingerprint, and a new one is the admin's decision (delete {@code <data>/tls/} for a new self-signed one).
+     */
+    void warnIfExpiring() throws IOException {
+        try {
+            java.util.Date notAfter = ((java.security.cert.X509Certificate) certificate()).getNotAfter();
+            long daysLeft = java.time.Duration.between(java.time.Instant.now(), notAfter.toInstant()).toDays();
+            if (daysLeft < 30) {
+                Console.error("the HTTPS certificate in " + keyStore + (daysLeft < 0 ? " expired on " : " expires on ") + notAfter.toInstant()
+                        + "; replace it (for the generated one: delete " + keyStore.getParent() + " and restart; its fingerprint changes)");
+            }
+        } catch (GeneralSecurityException e) {
+            throw unreadable(e);
+        }
     }
 
     /** The SHA-256 of the certificate, as {@code AB:CD:...}; also proves the key store opens with its password. */

@@ -71,7 +71,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         // the mechanism answers some requests itself (401, 429, the redirect to sign-in) before any filter runs
         SecurityHeadersFilter.protect(request, response);
-        if (transport.answered(request, response)) {
+        if (transport.refusedOrRedirected(request, response)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (isApi(request)) {

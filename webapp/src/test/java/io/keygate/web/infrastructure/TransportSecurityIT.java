@@ -70,6 +70,12 @@ class TransportSecurityIT {
         String cookie = sessionCookie(secure);
         assertTrue(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
 
+        HttpResponse<String> byName = trustingTheTestCertificate().send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort()
+                + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, byName.statusCode());
+        assertTrue(byName.headers().firstValue("Strict-Transport-Security").isEmpty(),
+                "no HSTS for localhost: browsers would keep it for every port of this machine");
+
         HttpResponse<String> plain = PLAIN.send(HttpRequest.newBuilder(URI.create(base + "login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, plain.statusCode(), "plain HTTP on this machine is served");
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only comes over HTTPS");
@@ -139,7 +145,6 @@ class TransportSecurityIT {
         HttpResponse<String> proxiedHttps = plainFromElsewhere(HttpRequest.newBuilder(URI.create(base + Enrollments.PATH))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), true);
         assertEquals(201, proxiedHttps.statusCode(), "the same request is heard when the trusted proxy says it came over HTTPS");
-        assertEquals("max-age=31536000", proxiedHttps.headers().firstValue("Strict-Transport-Security").orElse(""));
         assertEquals(1, usage(keyId));
     }
 

@@ -77,11 +77,11 @@ public final class ServerLog {
 
     /**
      * The log once no test server holds it open any more (a server that is stopping still writes its last records and
-     * removes its {@code .lck} file when done).
+     * holds its {@code .lck} file locked until done).
      */
     public static String readAfterServersStopped() {
         Instant giveUp = Instant.now().plus(PATIENCE);
-        while (!files(true).filter(file -> file.getFileName().toString().endsWith(".lck")).toList().isEmpty()) {
+        while (files(true).anyMatch(ServerLog::isHeld)) {
             if (Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException("a test server still holds the log after " + PATIENCE);
             }
@@ -114,6 +114,25 @@ public final class ServerLog {
                     && (withLocks || !f.getFileName().toString().endsWith(".lck"))).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A {@code .lck} file a running server holds locked; one a killed server left behind is free. */
+    private static boolean isHeld(Path file) {
+        if (!file.getFileName().toString().endsWith(".lck")) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException inThisJvm) {
+            return true;
+        } catch (IOException gone) {
+            return false;
         }
     }
 
