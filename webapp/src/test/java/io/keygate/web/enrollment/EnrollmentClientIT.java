@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keygate.enroll.Main;
 import io.keygate.web.support.Deployments;
+import io.keygate.web.support.KeySetup;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.Organizations.TestOrganization;
+import io.keygate.web.support.TestHttps;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -95,14 +97,12 @@ class EnrollmentClientIT {
 
     @Test
     void enrollsOverHttpsOnlyWithAServerItTrusts() throws Exception {
-        TestOrganization org = Organizations.create(base, "client-tls");
-        long group = org.api().post("api/v1/machine-groups", "{\"name\":\"tls\",\"enabled\":true}").id();
-        long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
-        JsonObject key = org.api().post("api/v1/provisioning-keys", "{\"name\":\"tls-key\",\"machineGroupId\":" + group
-                + ",\"signingCertificateId\":" + certificate + ",\"maxUsage\":2}").json();
+        KeySetup setup = KeySetup.of(base, "client-tls");
+        TestOrganization org = setup.org();
+        JsonObject key = setup.create("tls-key", options -> options.add("maxUsage", 2));
         Path keyFile = Files.writeString(directory.resolve("key.txt"), key.getString("provisioningKey") + "\n");
-        String https = "https://127.0.0.1:" + System.getProperty("keygate.test.https.port") + "/";
-        Path serverCertificate = Path.of(System.getProperty("keygate.test.tls.certificate"));
+        String https = TestHttps.base(base).toString();
+        Path serverCertificate = TestHttps.certificate();
         String fingerprint = HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(certificates(Files.readString(serverCertificate)).get(0).getEncoded()));
         String otherFingerprint = "00" + fingerprint.substring(2);

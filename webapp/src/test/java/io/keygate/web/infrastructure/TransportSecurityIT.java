@@ -11,24 +11,18 @@ import io.keygate.web.support.Enrollments;
 import io.keygate.web.support.KeySetup;
 import io.keygate.web.support.Organizations;
 import io.keygate.web.support.TestDatabase;
+import io.keygate.web.support.TestHttps;
 import jakarta.json.Json;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,14 +57,14 @@ class TransportSecurityIT {
 
     @Test
     void servesHttpsWithHstsAndASecureSessionCookie() throws Exception {
-        HttpResponse<String> secure = trustingTheTestCertificate().send(HttpRequest.newBuilder(https("login.xhtml")).build(),
+        HttpResponse<String> secure = TestHttps.trustingTheTestCertificate().send(HttpRequest.newBuilder(https("login.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, secure.statusCode());
         assertEquals("max-age=31536000", secure.headers().firstValue("Strict-Transport-Security").orElse(""));
         String cookie = sessionCookie(secure);
         assertTrue(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
 
-        HttpResponse<String> byName = trustingTheTestCertificate().send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort()
+        HttpResponse<String> byName = TestHttps.trustingTheTestCertificate().send(HttpRequest.newBuilder(URI.create("https://localhost:" + https("").getPort()
                 + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, byName.statusCode());
         assertTrue(byName.headers().firstValue("Strict-Transport-Security").isEmpty(),
@@ -109,7 +103,7 @@ class TransportSecurityIT {
     void plainHttpFromElsewhereSendsPagesToHttpsAndRefusesTheRest() throws Exception {
         HttpResponse<String> page = plainFromElsewhere(HttpRequest.newBuilder(URI.create(base + "keys/list.xhtml?search=web")).GET(), false);
         assertEquals(301, page.statusCode());
-        assertEquals("https://" + base.getHost() + ":" + httpsPort() + "/keys/list.xhtml?search=web", page.headers().firstValue("Location").orElse(""),
+        assertEquals("https://" + base.getHost() + ":" + configuredHttpsPort() + "/keys/list.xhtml?search=web", page.headers().firstValue("Location").orElse(""),
                 "the same host the client asked for, on the HTTPS port");
 
         HttpResponse<String> signIn = plainFromElsewhere(HttpRequest.newBuilder(URI.create(base + "login.xhtml"))
@@ -171,25 +165,12 @@ class TransportSecurityIT {
         return cookies.get(0);
     }
 
-    private static String httpsPort() {
+    /** KEYGATE_HTTPS_PORT of the test servers: where their redirects point. */
+    private static String configuredHttpsPort() {
         return System.getProperty("keygate.test.https.port");
     }
 
-    private static URI https(String path) {
-        return URI.create("https://127.0.0.1:" + httpsPort() + "/" + path);
-    }
-
-    /** A client that trusts the test servers' certificate (and nothing else), as the enrollment client's --ca-file does. */
-    static HttpClient trustingTheTestCertificate() throws Exception {
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        try (InputStream pem = Files.newInputStream(Path.of(System.getProperty("keygate.test.tls.certificate")))) {
-            anchors.setCertificateEntry("keygate", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(anchors);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
+    private URI https(String path) {
+        return TestHttps.base(base).resolve(path);
     }
 }

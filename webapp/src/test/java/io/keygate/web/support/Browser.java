@@ -51,17 +51,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A browser that opens the server's HTTPS port ({@code keygate.test.https.port}) and accepts exactly the test
+     * A browser that opens the server's HTTPS port ({@link TestHttps}) and accepts exactly the test
      * servers' certificate (pinned by its public key, as an admin accepts a self-signed certificate once).
      */
     public static Browser overHttps(URL plainBase) {
         try {
-            java.security.cert.Certificate certificate = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
-                    Files.newInputStream(Path.of(System.getProperty("keygate.test.tls.certificate"))));
+            java.security.cert.Certificate certificate;
+            try (java.io.InputStream pem = Files.newInputStream(TestHttps.certificate())) {
+                certificate = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem);
+            }
             String spki = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(certificate.getPublicKey().getEncoded()));
-            URL https = URI.create("https://127.0.0.1:" + System.getProperty("keygate.test.https.port") + "/").toURL();
-            return new Browser(https, plainBase, List.of("--ignore-certificate-errors-spki-list=" + spki));
+            return new Browser(TestHttps.base(plainBase).toURL(), plainBase, List.of("--ignore-certificate-errors-spki-list=" + spki));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {
