@@ -69,8 +69,8 @@ class ServerCertificateTest {
     void theGeneratedCertificateNamesThisMachineAndTheBindAddress() {
         assertEquals(List.of("dns:localhost", "ip:127.0.0.1", "ip:::1", "dns:portal-01"),
                 ServerCertificate.subjectAlternativeNames("0.0.0.0", "Portal-01"));
-        assertEquals(List.of("dns:localhost", "ip:127.0.0.1", "ip:::1", "ip:192.0.2.10"),
-                ServerCertificate.subjectAlternativeNames("192.0.2.10", null));
+        assertEquals(List.of("dns:localhost", "ip:127.0.0.1", "ip:::1", "ip:198.51.100.10"),
+                ServerCertificate.subjectAlternativeNames("198.51.100.10", null));
         assertEquals(List.of("dns:localhost", "ip:127.0.0.1", "ip:::1"), ServerCertificate.subjectAlternativeNames("127.0.0.1", "bad name,ip:1.2.3.4"));
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TransportSecurityTest {
 
-    private static final List<String> PROXY = List.of("10.0.0.5");
+    private static final List<String> PROXY = List.of("203.0.113.5");
     private static final List<String> LOCAL_PROXY = List.of("127.0.0.1");
 
     @Test
@@ -35,12 +35,12 @@ class TransportSecurityTest {
 
     @Test
     void onlyATrustedProxyMaySayTheRequestCameOverHttps() {
-        assertEquals(Verdict.SECURE, TransportSecurity.verdict(false, "10.0.0.5", "198.51.100.7", "https", PROXY, "POST", true));
-        assertEquals(Verdict.SECURE, TransportSecurity.verdict(false, "10.0.0.5", "198.51.100.7", "http, HTTPS", PROXY, "POST", true),
+        assertEquals(Verdict.SECURE, TransportSecurity.verdict(false, "203.0.113.5", "198.51.100.7", "https", PROXY, "POST", true));
+        assertEquals(Verdict.SECURE, TransportSecurity.verdict(false, "203.0.113.5", "198.51.100.7", "http, HTTPS", PROXY, "POST", true),
                 "the value the proxy appended counts");
-        assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "10.0.0.5", "198.51.100.7", "https, http", PROXY, "POST", true),
+        assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "203.0.113.5", "198.51.100.7", "https, http", PROXY, "POST", true),
                 "not a value the client sent before it");
-        assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "10.0.0.5", "198.51.100.7", "http", PROXY, "POST", true));
+        assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "203.0.113.5", "198.51.100.7", "http", PROXY, "POST", true));
         assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "198.51.100.7", null, "https", PROXY, "POST", true),
                 "anyone can write the header");
         assertEquals(Verdict.REFUSE, TransportSecurity.verdict(false, "198.51.100.7", null, "https", List.of(), "POST", true));
