@@ -20,6 +20,8 @@ import java.time.Duration;
 final class EmbeddedDatabase implements AutoCloseable {
 
     static final String ROLE = "keygate";
+    /** The login the application works with: owns no table, so row-level security holds for it. */
+    static final String APPLICATION_ROLE = "keygate_app";
     static final String DATABASE = "keygate";
 
     private final EmbeddedPostgres postgres;
@@ -61,30 +63,38 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .start();
         try {
             String password = PrivateFiles.secret(dataDir.resolve("db-password"));
-            createRoleAndDatabase(postgres, password);
+            String applicationPassword = PrivateFiles.secret(dataDir.resolve("db-app-password"));
+            createRolesAndDatabase(postgres, password, applicationPassword);
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
-            return new EmbeddedDatabase(postgres, new DatabaseLogin(url, ROLE, password));
+            return new EmbeddedDatabase(postgres, new DatabaseLogin(url, ROLE, password, APPLICATION_ROLE, applicationPassword));
         } catch (IOException | SQLException | RuntimeException e) {
             postgres.close();
             throw e;
         }
     }
 
-    /** First start: creates the role and its database. Later starts: keeps both, re-applies the stored password. */
-    private static void createRoleAndDatabase(EmbeddedPostgres postgres, String password) throws SQLException {
+    /**
+     * First start: creates the owner's role, the application's login and the database. Later starts: keeps them,
+     * re-applies the stored passwords (an earlier version had no application login: it is created then).
+     */
+    private static void createRolesAndDatabase(EmbeddedPostgres postgres, String password, String applicationPassword)
+            throws SQLException {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
-            String passwordClause = " PASSWORD " + Sql.literal(password);
-            if (exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE)) {
-                // the file is the source of truth: someone may have replaced it
-                statement.execute("ALTER ROLE " + ROLE + " WITH LOGIN" + passwordClause);
-            } else {
-                statement.execute("CREATE ROLE " + ROLE + " WITH LOGIN" + passwordClause);
-            }
+            loginRole(admin, statement, ROLE, password, "");
+            loginRole(admin, statement, APPLICATION_ROLE, applicationPassword, " NOSUPERUSER NOBYPASSRLS NOINHERIT");
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
             }
         }
+    }
+
+    private static void loginRole(Connection admin, Statement statement, String role, String password, String attributes)
+            throws SQLException {
+        String options = " WITH LOGIN PASSWORD " + Sql.literal(password) + attributes;
+        // the file is the source of truth: someone may have replaced it
+        boolean exists = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);
+        statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + options);
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

@@ -52,6 +52,10 @@ final class PayaraServer implements AutoCloseable {
         env.put("KEYGATE_DB_URL", db.url());
         env.put("KEYGATE_DB_USER", db.user());
         env.put("KEYGATE_DB_PASSWORD", db.password());
+        if (db.appUser() != null) {
+            env.put("KEYGATE_DB_APP_USER", db.appUser());
+            env.put("KEYGATE_DB_APP_PASSWORD", db.appPassword());
+        }
         env.put("KEYGATE_DATA_DIR", dataDir.toString());
         if (embeddedDatabase) {
             // key material belongs with the database it protects; an external database brings its own

@@ -46,6 +46,20 @@ class PayaraServerTest {
     }
 
     @Test
+    void passesTheApplicationsLoginOfTheEmbeddedDatabaseAndLeavesAnExternalOnesToTheEnvironment() {
+        DatabaseLogin embedded = new DatabaseLogin(DB.url(), "keygate", "pw", "keygate_app", "app-pw");
+        Map<String, String> env = PayaraServer.environment(Map.of(), embedded, Path.of("/kg/data"), false, true);
+        assertEquals("keygate_app", env.get("KEYGATE_DB_APP_USER"));
+        assertEquals("app-pw", env.get("KEYGATE_DB_APP_PASSWORD"));
+
+        Map<String, String> external = PayaraServer.environment(Map.of("KEYGATE_DB_APP_USER", "portal", "KEYGATE_DB_APP_PASSWORD", "own"),
+                DB, Path.of("/kg/data"), false, false);
+        assertEquals("portal", external.get("KEYGATE_DB_APP_USER"));
+        assertEquals("own", external.get("KEYGATE_DB_APP_PASSWORD"));
+        assertFalse(embedded.toString().contains("app-pw"), embedded.toString());
+    }
+
+    @Test
     void demoFlagReachesTheApplication() {
         Map<String, String> env = PayaraServer.environment(Map.of(), DB, Path.of("/kg/data"), true, true);
 

@@ -13,8 +13,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Gives the test run a real PostgreSQL: a private embedded server started once per test JVM, unless
- * {@code -Dtest.db.url=jdbc:...} names an existing one (with {@code -Dtest.db.user}, {@code -Dtest.db.password};
- * both default to keygate). Runs before Arquillian reads arquillian.xml, which
+ * {@code -Ddb.url=jdbc:...} names an existing one (with {@code -Ddb.user}/{@code -Ddb.password} for the schema's owner,
+ * {@code -Ddb.app.user}/{@code -Ddb.app.password} for the application's login, and {@code -Ddb.superuser}/
+ * {@code -Ddb.superuser.password} for the tests' own look past row-level security). Runs before Arquillian reads
+ * arquillian.xml, which
  * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with, and makes the
  * servers' HTTPS certificate and port.
  */
@@ -36,6 +38,7 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE ROLE keygate LOGIN PASSWORD 'keygate'");
+                statement.execute("CREATE ROLE keygate_app LOGIN PASSWORD 'keygate_app' NOINHERIT");
                 statement.execute("CREATE DATABASE keygate OWNER keygate");
             }
         } catch (IOException | SQLException e) {
@@ -44,6 +47,11 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/keygate");
         System.setProperty("db.user", "keygate");
         System.setProperty("db.password", "keygate");
+        System.setProperty("db.app.user", "keygate_app");
+        System.setProperty("db.app.password", "keygate_app");
+        // zonky's initdb makes "postgres" a superuser that needs no password on 127.0.0.1
+        System.setProperty("db.superuser", "postgres");
+        System.setProperty("db.superuser.password", "");
     }
 
     /** A pepper and a master key of the run's own, in files as production has them. */

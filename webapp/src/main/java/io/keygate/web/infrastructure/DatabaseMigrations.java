@@ -1,29 +1,147 @@
 package io.keygate.web.infrastructure;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Brings the schema up to date (the SQL files of db/) before the application serves anything. */
+/**
+ * Brings the schema up to date (the SQL files of db/) before the application serves anything, as the schema's owner
+ * ({@code keygate.db.user}), and makes sure the login the application then works with ({@code keygate.db.app.user})
+ * owns nothing, bypasses nothing, and may do to each table only what the application does.
+ */
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DatabaseMigrations {
 
-    @Resource(lookup = "java:app/jdbc/keygate")
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "keygate.db.url")
+    String url;
+    @Inject
+    @ConfigProperty(name = "keygate.db.user")
+    String owner;
+    @Inject
+    @ConfigProperty(name = "keygate.db.password")
+    String ownerPassword;
+    @Inject
+    @ConfigProperty(name = "keygate.db.app.user")
+    String application;
+    @Inject
+    @ConfigProperty(name = "keygate.db.app.password")
+    String applicationPassword;
 
     @PostConstruct
     void migrate() {
+        PGSimpleDataSource schemaOwner = new PGSimpleDataSource();
+        schemaOwner.setURL(url);
+        schemaOwner.setUser(owner);
+        schemaOwner.setPassword(ownerPassword);
+        schemaOwner.setLogServerErrorDetail(false);
+        try (Connection connection = schemaOwner.getConnection()) {
+            ApplicationRole.requireDistinct(owner, application);
+            ApplicationRole.ensureExists(connection, application, applicationPassword);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the database login " + application + ": " + e.getMessage(), e);
+        }
         Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(schemaOwner)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        try (Connection connection = schemaOwner.getConnection()) {
+            ApplicationRole.grant(connection, application);
+            ApplicationRole.requireUnprivileged(connection, application);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot grant the database login " + application + " its rights: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rules for the application's login, in one place. */
+    static final class ApplicationRole {
+
+        private ApplicationRole() {
+        }
+
+        static void requireDistinct(String owner, String application) {
+            if (owner.equals(application)) {
+                throw new IllegalStateException("KEYGATE_DB_APP_USER must not be the schema owner (" + owner + "): row-level "
+                        + "security is the second guard between organisations, and a table's owner could switch it off");
+            }
+        }
+
+        /** Creates the login when the owner may create roles (an embedded or a container database); else it must exist. */
+        static void ensureExists(Connection owner, String application, String password) throws SQLException {
+            if (exists(owner, application)) {
+                return;
+            }
+            if (!mayCreateRoles(owner)) {
+                throw new SQLException("the role does not exist and " + owner.getMetaData().getUserName() + " may not create it. "
+                        + "Ask the database's administrator for: CREATE ROLE " + application + " LOGIN PASSWORD '...' "
+                        + "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE (see README, Database roles)");
+            }
+            String create;
+            try (PreparedStatement format = owner.prepareStatement(
+                    "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT', ?, ?)")) {
+                format.setString(1, application);
+                format.setString(2, password);
+                try (ResultSet row = format.executeQuery()) {
+                    row.next();
+                    create = row.getString(1);
+                }
+            }
+            try (PreparedStatement statement = owner.prepareStatement(create)) {
+                statement.execute();
+            }
+        }
+
+        /** {@code keygate_grant_application_rights} (db/) knows which table gets which rights. */
+        static void grant(Connection owner, String application) throws SQLException {
+            try (PreparedStatement grant = owner.prepareStatement("SELECT keygate_grant_application_rights(?)")) {
+                grant.setString(1, application);
+                grant.execute();
+            }
+        }
+
+        static void requireUnprivileged(Connection owner, String application) throws SQLException {
+            try (PreparedStatement check = owner.prepareStatement("SELECT r.rolsuper, r.rolbypassrls, "
+                    + "(SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = current_schema()::regnamespace) "
+                    + "FROM pg_roles r WHERE r.rolname = ?")) {
+                check.setString(1, application);
+                try (ResultSet role = check.executeQuery()) {
+                    role.next();
+                    if (role.getBoolean(1) || role.getBoolean(2) || role.getLong(3) > 0) {
+                        throw new SQLException(application + " is a superuser, bypasses row-level security or owns tables; "
+                                + "the application's login must do none of these");
+                    }
+                }
+            }
+        }
+
+        private static boolean exists(Connection connection, String role) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                query.setString(1, role);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        }
+
+        private static boolean mayCreateRoles(Connection connection) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user");
+                 ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
 }

@@ -23,16 +23,37 @@ public class SignedInActor implements CurrentActor {
     AccountService accounts;
     @Inject
     ApiTokenService tokens;
+    @Inject
+    DatabaseOrganizationScope databaseOrganization;
 
     private Actor actor;
+    private boolean lookingUp;
 
     @Override
     public Optional<Actor> find() {
         if (actor == null) {
             Principal principal = callerPrincipal();
-            actor = principal == null ? null : actorNamed(principal.getName());
+            if (principal != null) {
+                lookingUp = true;
+                try {
+                    actor = actorNamed(principal.getName());
+                } finally {
+                    lookingUp = false;
+                }
+                if (actor != null) {
+                    databaseOrganization.actorBecameKnown();
+                }
+            }
         }
         return Optional.ofNullable(actor);
+    }
+
+    /**
+     * The organisation the database shows this request (null: none). The look-up of the actor itself runs before
+     * anyone is known, so it gets none, through the narrow functions made for it.
+     */
+    Long organizationForDatabase() {
+        return lookingUp ? null : find().map(Actor::organizationId).orElse(null);
     }
 
     private Actor actorNamed(String callerName) {

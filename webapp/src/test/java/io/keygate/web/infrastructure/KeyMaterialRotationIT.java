@@ -64,7 +64,7 @@ class KeyMaterialRotationIT {
         int before = SecretsFiles.read(masterKey).currentVersion();
 
         MasterKeyRotation.Result result;
-        try (Connection database = TestDatabase.connect()) {
+        try (Connection database = TestDatabase.connectAsSchemaOwner()) {
             result = MasterKeyRotation.rotate(masterKey, database);
         }
 
@@ -82,7 +82,7 @@ class KeyMaterialRotationIT {
         }
         assertEquals(201, Enrollments.enroll(base, sealed, "rotated-sealed", "fp-rotated-sealed").status());
 
-        try (Connection database = TestDatabase.connect()) {
+        try (Connection database = TestDatabase.connectAsSchemaOwner()) {
             MasterKeyRotation.Result again = MasterKeyRotation.rewrapAll(EnvelopeCipher.withMasterKey(SecretsFiles.read(masterKey)),
                     database, result.newVersion());
             assertEquals(0, again.rewrapped(), "re-wrapping again finds nothing to do");
@@ -97,7 +97,7 @@ class KeyMaterialRotationIT {
         int added = SecretsFiles.addVersion(masterKey);
 
         MasterKeyRotation.Result finished;
-        try (Connection database = TestDatabase.connect()) {
+        try (Connection database = TestDatabase.connectAsSchemaOwner()) {
             finished = MasterKeyRotation.rotate(masterKey, database);
         }
 

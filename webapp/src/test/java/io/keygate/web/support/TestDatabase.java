@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** A direct connection to the application's database, as the application's own role. */
+/**
+ * A direct connection to the application's database as a superuser, which row-level security does not limit: tests
+ * check and arrange every organisation's rows. {@link #connectAsApplication} connects as the application does.
+ */
 public final class TestDatabase {
 
     /** The actions of {@link #insertBulkAuditEvents}: event g has the one at g modulo 4. */
@@ -20,7 +23,22 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("db.url"), System.getProperty("db.superuser"),
+                System.getProperty("db.superuser.password"));
+    }
+
+    /**
+     * As the schema's owner, as {@code ./keygate rotate-master-key} connects: row-level security binds it too (FORCE), so
+     * it may read every row but change one only with the row's organisation set.
+     */
+    public static Connection connectAsSchemaOwner() throws SQLException {
         return DriverManager.getConnection(System.getProperty("db.url"), System.getProperty("db.user"), System.getProperty("db.password"));
+    }
+
+    /** As the application's login, which owns no table and bypasses no policy. */
+    public static Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("db.url"), System.getProperty("db.app.user"),
+                System.getProperty("db.app.password"));
     }
 
     /**
@@ -105,9 +123,9 @@ public final class TestDatabase {
     public static String dump() throws IOException, InterruptedException {
         URI jdbc = URI.create(System.getProperty("db.url").substring("jdbc:".length()));
         ProcessBuilder pgDump = new ProcessBuilder("pg_dump", "--host=" + jdbc.getHost(), "--port=" + jdbc.getPort(),
-                "--username=" + System.getProperty("db.user"), "--no-password", jdbc.getPath().substring(1));
-        if (System.getProperty("db.password") != null) {
-            pgDump.environment().put("PGPASSWORD", System.getProperty("db.password"));
+                "--username=" + System.getProperty("db.superuser"), "--no-password", jdbc.getPath().substring(1));
+        if (System.getProperty("db.superuser.password") != null) {
+            pgDump.environment().put("PGPASSWORD", System.getProperty("db.superuser.password"));
         }
         pgDump.redirectErrorStream(true);
         Process process = pgDump.start();

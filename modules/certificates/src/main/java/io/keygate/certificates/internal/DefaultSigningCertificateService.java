@@ -22,6 +22,7 @@ import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.SortOrder;
@@ -60,6 +61,8 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
     CurrentActor currentActor;
     @Inject
     AuditLog audit;
+    @Inject
+    OrganizationScope organizations;
     @Inject
     SecretVault vault;
     @Inject
@@ -151,7 +154,10 @@ public class DefaultSigningCertificateService implements SigningCertificateServi
 
     /** Every organisation starts with two CAs, in the transaction that creates it: Root, and Client signed by Root. */
     void createDefaults(@Observes OrganizationCreated organizationCreated) {
-        long organization = organizationCreated.organizationId();
+        organizations.run(organizationCreated.organizationId(), () -> createDefaultsOf(organizationCreated.organizationId()));
+    }
+
+    private void createDefaultsOf(long organization) {
         String createdBy = currentActor.find().map(Actor::username).orElse("system");
         SigningCertificate root = issueRoot(organization, "Root", KeyAlgorithm.ECDSA_P256);
         root.description = "Root enrollment CA created with the organisation";

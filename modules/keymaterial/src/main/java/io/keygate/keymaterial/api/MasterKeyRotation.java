@@ -91,6 +91,11 @@ public final class MasterKeyRotation {
     }
 
     private static boolean rewrap(EnvelopeCipher cipher, Connection database, long organization) throws SQLException {
+        // row-level security lets even the schema's owner change a row only in its organisation's scope (db/V14)
+        try (PreparedStatement scope = database.prepareStatement("SELECT set_config('keygate.organization_id', ?, true)")) {
+            scope.setString(1, Long.toString(organization));
+            scope.execute();
+        }
         WrappedDataKey stored;
         try (PreparedStatement select = database.prepareStatement(
                 "SELECT wrapped_key FROM organization_data_key WHERE organization_id = ? FOR UPDATE")) {

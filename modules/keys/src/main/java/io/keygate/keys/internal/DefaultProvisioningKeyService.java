@@ -31,6 +31,7 @@ import io.keygate.platform.api.IpAllowList;
 import io.keygate.platform.api.KeygateException;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.SortOrder;
@@ -78,6 +79,8 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
     CurrentActor currentActor;
     @Inject
     AuditLog audit;
+    @Inject
+    OrganizationScope organizations;
     @Inject
     KeyValueGenerator generator;
     @Inject
@@ -195,10 +198,21 @@ public class DefaultProvisioningKeyService implements ProvisioningKeyService {
     @Override
     public int retireDueKeys() {
         @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("SELECT keygate_organizations_with_keys_to_retire()").getResultList();
+        int retired = 0;
+        for (Number organization : due) {
+            retired += organizations.call(organization.longValue(), () -> retireDueKeysOf(organization.longValue()));
+        }
+        return retired;
+    }
+
+    private int retireDueKeysOf(long organization) {
+        @SuppressWarnings("unchecked")
         List<Object[]> retired = em.createNativeQuery("UPDATE provisioning_key SET enabled = false, version = version + 1, "
-                        + "modified_at = now(), modified_by = ? WHERE enabled AND deleted_at IS NULL AND retires_at <= now() "
-                        + "RETURNING id, organization_id, name, key_id, retires_at")
+                        + "modified_at = now(), modified_by = ? WHERE organization_id = ? AND enabled AND deleted_at IS NULL "
+                        + "AND retires_at <= now() RETURNING id, organization_id, name, key_id, retires_at")
                 .setParameter(1, SYSTEM)
+                .setParameter(2, organization)
                 .getResultList();
         for (Object[] key : retired) {
             audit.record(AuditEntry.success("provisioning_key.retire", RESOURCE, key[0], (String) key[2])

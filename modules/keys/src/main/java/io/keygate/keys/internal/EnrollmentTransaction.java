@@ -15,6 +15,7 @@ import io.keygate.keys.api.Enrollment;
 import io.keygate.keys.api.EnrollmentRefusedException.Refusal;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.platform.api.IpAllowList;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,9 +52,21 @@ public class EnrollmentTransaction {
     MachineEnrollments machines;
     @Inject
     AuditLog audit;
+    @Inject
+    OrganizationScope organizations;
 
+    /** The key is found across organisations by its public id alone; everything after runs in the key's organisation. */
     public Enrollment enroll(KeyValue value, CertificateRequest csr, EnrollmentAttempt attempt) {
-        ProvisioningKey key = verified(value, attempt);
+        Object[] verifier = verified(value, attempt);
+        return organizations.call(((Number) verifier[1]).longValue(), () -> enrollWith(((Number) verifier[0]).longValue(), csr, attempt));
+    }
+
+    private Enrollment enrollWith(long keyRow, CertificateRequest csr, EnrollmentAttempt attempt) {
+        ProvisioningKey key = em.find(ProvisioningKey.class, keyRow, LockModeType.PESSIMISTIC_WRITE);
+        attempt.keyName = key.name;
+        if (key.deletedAt != null) {
+            throw attempt.refuse(Refusal.INVALID_KEY, "key_deleted");
+        }
         OffsetDateTime now = Timestamps.now();
         if (!key.enabledAt(now)) {
             throw attempt.refuse(Refusal.KEY_DISABLED, key.enabled ? "key_retired" : "key_disabled");
@@ -100,10 +113,15 @@ public class EnrollmentTransaction {
                 certificate.chainPem());
     }
 
-    private ProvisioningKey verified(KeyValue value, EnrollmentAttempt attempt) {
-        List<Object[]> found = em.createQuery("SELECT k.id, k.organizationId, k.pepperVersion, k.secretHash FROM ProvisioningKey k "
-                        + "WHERE k.keyId = :keyId AND k.deletedAt IS NULL", Object[].class)
-                .setParameter("keyId", value.keyId()).getResultList();
+    /**
+     * The row id and organisation of the live key with this key id whose secret matches, through the one function that
+     * reads keys of every organisation ({@code keygate_enrollment_verifier}, db/V14).
+     */
+    private Object[] verified(KeyValue value, EnrollmentAttempt attempt) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("SELECT id, organization_id, pepper_version, secret_hash "
+                        + "FROM keygate_enrollment_verifier(?1)")
+                .setParameter(1, value.keyId()).getResultList();
         KeyedHash stored = found.isEmpty() ? UNKNOWN_KEY : new KeyedHash(((Number) found.get(0)[2]).intValue(), (byte[]) found.get(0)[3]);
         byte[] input = value.verifierInput();
         boolean matches;
@@ -116,13 +134,8 @@ public class EnrollmentTransaction {
             attempt.organizationId = found.isEmpty() ? null : ((Number) found.get(0)[1]).longValue();
             throw attempt.refuse(Refusal.INVALID_KEY, found.isEmpty() ? "unknown_key_id" : "wrong_secret");
         }
-        ProvisioningKey key = em.find(ProvisioningKey.class, ((Number) found.get(0)[0]).longValue(), LockModeType.PESSIMISTIC_WRITE);
-        attempt.organizationId = key.organizationId;
-        attempt.keyName = key.name;
-        if (key.deletedAt != null) {
-            throw attempt.refuse(Refusal.INVALID_KEY, "key_deleted");
-        }
-        return key;
+        attempt.organizationId = ((Number) found.get(0)[1]).longValue();
+        return found.get(0);
     }
 
     private static String truncate(String text, int length) {

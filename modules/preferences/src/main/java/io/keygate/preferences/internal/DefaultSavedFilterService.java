@@ -7,6 +7,7 @@ import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.Timestamps;
 import io.keygate.platform.api.UniqueViolation;
 import io.keygate.preferences.api.FilterScope;
@@ -24,6 +25,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +45,8 @@ public class DefaultSavedFilterService implements SavedFilterService {
     CurrentActor currentActor;
     @Inject
     AuditLog audit;
+    @Inject
+    OrganizationScope organizations;
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -136,15 +140,32 @@ public class DefaultSavedFilterService implements SavedFilterService {
 
     @Override
     public void endSession(String sessionKey) {
-        em.createQuery("DELETE FROM SavedFilterRow f WHERE f.sessionKey = :key").setParameter("key", sessionKey).executeUpdate();
+        // a session may end with no request (a timeout): its organisation comes from its filters
+        for (long organization : organizationsWithSessionFilters(sessionKey, null)) {
+            organizations.run(organization, () -> em.createQuery("DELETE FROM SavedFilterRow f WHERE f.sessionKey = :key")
+                    .setParameter("key", sessionKey).executeUpdate());
+        }
     }
 
     @Override
     public int sweepSessionFilters(Duration age) {
-        return em.createQuery("DELETE FROM SavedFilterRow f WHERE f.scope = :session AND f.modifiedAt < :before")
-                .setParameter("session", FilterScope.SESSION)
-                .setParameter("before", Timestamps.now().minus(age))
-                .executeUpdate();
+        OffsetDateTime before = Timestamps.now().minus(age);
+        int deleted = 0;
+        for (long organization : organizationsWithSessionFilters(null, before)) {
+            deleted += organizations.call(organization, () -> em.createQuery(
+                            "DELETE FROM SavedFilterRow f WHERE f.scope = :session AND f.modifiedAt < :before")
+                    .setParameter("session", FilterScope.SESSION)
+                    .setParameter("before", before)
+                    .executeUpdate());
+        }
+        return deleted;
+    }
+
+    private List<Long> organizationsWithSessionFilters(String sessionKey, OffsetDateTime modifiedBefore) {
+        @SuppressWarnings("unchecked")
+        List<Number> found = em.createNativeQuery("SELECT keygate_organizations_with_session_filters(CAST(?1 AS text), CAST(?2 AS timestamptz))")
+                .setParameter(1, sessionKey).setParameter(2, modifiedBefore).getResultList();
+        return found.stream().map(Number::longValue).toList();
     }
 
     /** The admin's kept filters of the table, and this session's (none when there is no session). */

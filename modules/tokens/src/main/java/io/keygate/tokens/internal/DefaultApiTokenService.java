@@ -12,6 +12,7 @@ import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.IpAllowList;
 import io.keygate.platform.api.Names;
 import io.keygate.platform.api.NotFoundException;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
 import io.keygate.platform.api.Role;
@@ -52,6 +53,8 @@ public class DefaultApiTokenService implements ApiTokenService {
     SecretHasher hasher;
     @Inject
     AuditLog audit;
+    @Inject
+    OrganizationScope organizations;
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -143,6 +146,14 @@ public class DefaultApiTokenService implements ApiTokenService {
         if (parsed == null) {
             return TokenCheck.invalid();
         }
+        Optional<Long> organization = organizationOf("keygate_api_token_organization(CAST(?1 AS text))", parsed.tokenId());
+        if (organization.isEmpty()) {
+            return TokenCheck.invalid();
+        }
+        return organizations.call(organization.get(), () -> check(parsed, sourceAddress));
+    }
+
+    private TokenCheck check(TokenValues.Parsed parsed, String sourceAddress) {
         List<ApiToken> found = em.createQuery("SELECT t FROM ApiToken t WHERE t.tokenId = :tokenId", ApiToken.class)
                 .setParameter("tokenId", parsed.tokenId()).getResultList();
         if (found.isEmpty()) {
@@ -185,8 +196,19 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> findActor(long id) {
-        ApiToken token = em.find(ApiToken.class, id);
-        return token == null || status(token, Timestamps.now()) != ApiTokenStatus.ACTIVE ? Optional.empty() : Optional.of(toActor(token));
+        return organizationOf("keygate_api_token_organization(CAST(?1 AS bigint))", id).flatMap(organization -> organizations.call(organization, () -> {
+            ApiToken token = em.find(ApiToken.class, id);
+            return token == null || status(token, Timestamps.now()) != ApiTokenStatus.ACTIVE ? Optional.<Actor>empty() : Optional.of(toActor(token));
+        }));
+    }
+
+    /**
+     * A request that brings a token has no organisation yet: the token's is found by one of the functions made for it
+     * (db/V14), and the rest runs in that one.
+     */
+    private Optional<Long> organizationOf(String function, Object tokenKey) {
+        Object organization = em.createNativeQuery("SELECT " + function).setParameter(1, tokenKey).getSingleResult();
+        return organization == null ? Optional.empty() : Optional.of(((Number) organization).longValue());
     }
 
     /**

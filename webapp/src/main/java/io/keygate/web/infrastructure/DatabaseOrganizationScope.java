@@ -1,0 +1,121 @@
+package io.keygate.web.infrastructure;
+
+import io.keygate.platform.api.OrganizationScope;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Supplier;
+
+/**
+ * The organisation whose rows the database shows to the work on this thread: the one named through
+ * {@link OrganizationScope}, else the signed-in actor's, else none (and then no organisation's rows at all).
+ */
+@ApplicationScoped
+public class DatabaseOrganizationScope implements OrganizationScope {
+
+    private static final ThreadLocal<Long> NAMED = new ThreadLocal<>();
+    private static volatile Instance<SignedInActor> signedIn;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+    @PersistenceContext(unitName = "keygate")
+    EntityManager em;
+
+    /**
+     * Inside a transaction the switch happens on the transaction's connection: what the persistence context holds is
+     * written first, under the organisation it was made in, and again on the way out.
+     */
+    @Override
+    public <T> T call(long organizationId, Supplier<T> work) {
+        Long outer = NAMED.get();
+        switchTo(organizationId);
+        boolean completed = false;
+        try {
+            T result = work.get();
+            completed = true;
+            return result;
+        } finally {
+            switchBack(outer, completed);
+        }
+    }
+
+    private void switchTo(long organizationId) {
+        boolean inTransaction = activeTransaction();
+        if (inTransaction) {
+            em.flush();
+        }
+        NAMED.set(organizationId);
+        if (inTransaction) {
+            tellTheTransactionsConnection();
+        }
+    }
+
+    private void switchBack(Long outer, boolean completed) {
+        boolean inTransaction = activeTransaction();
+        try {
+            if (inTransaction && completed) {
+                em.flush();
+            }
+        } finally {
+            if (outer == null) {
+                NAMED.remove();
+            } else {
+                NAMED.set(outer);
+            }
+        }
+        if (inTransaction) {
+            tellTheTransactionsConnection();
+        }
+    }
+
+    /**
+     * The signed-in actor became known part-way through a transaction (its look-up ran without an organisation): the
+     * transaction's connection may still hold none.
+     */
+    void actorBecameKnown() {
+        if (activeTransaction()) {
+            tellTheTransactionsConnection();
+        }
+    }
+
+    private boolean activeTransaction() {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+    }
+
+    private void tellTheTransactionsConnection() {
+        Long organization = current();
+        em.createNativeQuery("SELECT set_config('" + OrganizationSetting.SETTING + "', ?1, false)")
+                .setParameter(1, organization == null ? "" : organization.toString())
+                .getSingleResult();
+    }
+
+    /** What {@link OrganizationSetting} tells the database when the persistence unit takes a connection. */
+    static Long current() {
+        Long named = NAMED.get();
+        return named != null ? named : signedInOrganization();
+    }
+
+    private static Long signedInOrganization() {
+        try {
+            return signedInActor().get().organizationForDatabase();
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            // housekeeping and start-up run outside any request; CDI.current() fails before the container is up
+            return null;
+        }
+    }
+
+    private static Instance<SignedInActor> signedInActor() {
+        Instance<SignedInActor> instance = signedIn;
+        if (instance == null) {
+            instance = CDI.current().select(SignedInActor.class);
+            signedIn = instance;
+        }
+        return instance;
+    }
+}

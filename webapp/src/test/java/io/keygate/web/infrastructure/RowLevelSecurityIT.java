@@ -1,0 +1,249 @@
+package io.keygate.web.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keygate.web.support.ApiClient;
+import io.keygate.web.support.Deployments;
+import io.keygate.web.support.Enrollments;
+import io.keygate.web.support.KeySetup;
+import io.keygate.web.support.Response;
+import io.keygate.web.support.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The database's own guard between organisations (issue 8): connected as the application's login, with one
+ * organisation set, no statement reads, changes, deletes or adds another organisation's rows; with none set, it sees
+ * no rows at all. The rows are made the way users make them (API, an enrollment), then looked at as the application.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RowLevelSecurityIT {
+
+    /** Every table of organisation data the guard covers. */
+    static final List<String> GUARDED = List.of("machine_group", "machine", "machine_certificate", "organization_data_key",
+            "signing_certificate", "provisioning_key", "provisioning_key_tally", "saved_filter", "table_layout", "api_token");
+
+    /**
+     * Tables with an organisation column the guard does not cover yet, and why: the operator and sign-in read them across
+     * organisations, and audit rows of no organisation exist (refused sign-ins). Listed so that a new table cannot be
+     * left out silently.
+     */
+    static final Set<String> NOT_YET_GUARDED = Set.of("admin_account", "audit_event");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.keygateWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void anOrganisationsConnectionNeitherSeesNorTouchesAnotherOrganisationsRows() throws Exception {
+        long first = organisationWithOneRowInEveryTable("rls-a");
+        long second = organisationWithOneRowInEveryTable("rls-b");
+        List<String> leaks = new ArrayList<>();
+        int statements = 0;
+        for (String table : GUARDED) {
+            long secondsRows = rowsAsSuperuser(table, second);
+            assertTrue(secondsRows > 0, "the fixture made rows of the second organisation in " + table);
+            try (Connection application = TestDatabase.connectAsApplication()) {
+                application.setAutoCommit(false);
+                actAs(application, first);
+                long own = count(application, "SELECT count(*) FROM " + table + " WHERE organization_id = " + first);
+                assertEquals(rowsAsSuperuser(table, first), own, "the organisation sees all of its own rows in " + table);
+                statements += 4;
+                check(leaks, table + " SELECT", count(application, "SELECT count(*) FROM " + table + " WHERE organization_id = " + second));
+                check(leaks, table + " SELECT all", count(application, "SELECT count(*) FROM " + table + " WHERE organization_id <> " + first));
+                check(leaks, table + " UPDATE", update(application, "UPDATE " + table + " SET organization_id = organization_id WHERE organization_id = " + second));
+                check(leaks, table + " UPDATE into own", update(application, "UPDATE " + table + " SET organization_id = " + first
+                        + " WHERE organization_id = " + second));
+                check(leaks, table + " DELETE", update(application, "DELETE FROM " + table + " WHERE organization_id = " + second));
+                application.rollback();
+
+                statements++;
+                actAs(application, first);
+                SQLException refused = assertThrows(SQLException.class, () -> copyRowInto(application, table, second),
+                        "adding a row of the second organisation to " + table);
+                assertEquals("42501", refused.getSQLState(), table + ": " + refused.getMessage());
+                application.rollback();
+
+                statements++;
+                actAs(application, first);
+                SQLException moved = assertThrows(SQLException.class, () -> update(application, "UPDATE " + table
+                        + " SET organization_id = " + second + " WHERE organization_id = " + first), "moving own rows into " + table);
+                assertEquals("42501", moved.getSQLState(), table + ": " + moved.getMessage());
+                application.rollback();
+
+                statements++;
+                application.setAutoCommit(true);
+                try (Statement reset = application.createStatement()) {
+                    reset.execute("RESET keygate.organization_id");
+                }
+                check(leaks, table + " SELECT with no organisation", count(application, "SELECT count(*) FROM " + table));
+                check(leaks, table + " DELETE with no organisation", update(application, "DELETE FROM " + table + " WHERE organization_id = " + first));
+            }
+            assertEquals(secondsRows, rowsAsSuperuser(table, second), "nothing of the second organisation changed in " + table);
+        }
+        System.out.printf("row-level security: %d tables, %d statements across organisations, %d rows leaked%n",
+                GUARDED.size(), statements, leaks.size());
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void theApplicationsLoginOwnsNothingAndBypassesNothing() throws Exception {
+        try (Connection application = TestDatabase.connectAsApplication(); Statement statement = application.createStatement()) {
+            try (ResultSet role = statement.executeQuery("SELECT rolsuper, rolbypassrls, (SELECT count(*) FROM pg_class "
+                    + "WHERE relowner = pg_roles.oid) FROM pg_roles WHERE rolname = current_user")) {
+                role.next();
+                assertFalse(role.getBoolean(1), "superuser");
+                assertFalse(role.getBoolean(2), "bypasses row-level security");
+                assertEquals(0, role.getLong(3), "owns relations");
+            }
+            for (String refused : List.of("ALTER TABLE provisioning_key DISABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE provisioning_key NO FORCE ROW LEVEL SECURITY", "DROP POLICY organization_rows ON provisioning_key",
+                    "SELECT count(*) FROM flyway_schema_history", "UPDATE audit_event SET action = action",
+                    "DELETE FROM audit_event", "SET row_security = off; SELECT count(*) FROM provisioning_key")) {
+                SQLException e = assertThrows(SQLException.class, () -> statement.execute(refused), refused);
+                assertTrue(Set.of("42501", "42P01").contains(e.getSQLState()), refused + ": " + e.getSQLState() + " " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void everyTableWithAnOrganisationIsGuardedOrListedAsNotYet() throws Exception {
+        Set<String> withOrganisation = new TreeSet<>();
+        Set<String> forced = new TreeSet<>();
+        try (Connection database = TestDatabase.connect(); Statement statement = database.createStatement();
+             ResultSet tables = statement.executeQuery("SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity, "
+                     + "(SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'organization_rows') "
+                     + "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped "
+                     + "WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace")) {
+            while (tables.next()) {
+                withOrganisation.add(tables.getString(1));
+                if (tables.getBoolean(2) && tables.getLong(3) == 1) {
+                    forced.add(tables.getString(1));
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(GUARDED), forced, "ENABLE + FORCE and the organisation's policy");
+        Set<String> rest = new TreeSet<>(withOrganisation);
+        rest.removeAll(forced);
+        assertEquals(new TreeSet<>(NOT_YET_GUARDED), rest, "tables with an organisation column and no guard");
+    }
+
+    @Test
+    void theEnrollmentLookUpAnswersOnlyForTheKeyItIsGiven() throws Exception {
+        KeySetup setup = KeySetup.of(base, "rls-lookup");
+        JsonObject key = setup.create("rls-lookup-key");
+        String keyId = key.getString("keyId");
+        try (Connection application = TestDatabase.connectAsApplication()) {
+            List<Long> organisations = new ArrayList<>();
+            try (PreparedStatement lookUp = application.prepareStatement("SELECT organization_id FROM keygate_enrollment_verifier(?)")) {
+                lookUp.setString(1, keyId);
+                try (ResultSet rows = lookUp.executeQuery()) {
+                    while (rows.next()) {
+                        organisations.add(rows.getLong(1));
+                    }
+                }
+                assertEquals(List.of(setup.org().id()), organisations, "the key's own organisation, with none set");
+                lookUp.setString(1, "0000000000000000");
+                assertFalse(lookUp.executeQuery().next(), "an unknown key id finds nothing");
+            }
+            assertEquals(0, count(application, "SELECT count(*) FROM provisioning_key"), "the function is the only way in");
+        }
+    }
+
+    private long organisationWithOneRowInEveryTable(String label) throws Exception {
+        KeySetup setup = KeySetup.of(base, label);
+        ApiClient api = setup.org().api();
+        JsonObject key = setup.create(label + "-key");
+        Response enrolled = Enrollments.enroll(base, key.getString("provisioningKey"), label + "-host", label + "-fingerprint");
+        assertEquals(201, enrolled.status(), enrolled.toString());
+        Response token = api.post("api/v1/api-tokens", "{\"name\":\"" + label + "-token\",\"role\":\"READ_ONLY\"}");
+        assertEquals(201, token.status(), token.toString());
+        Response filter = api.post("api/v1/saved-filters", "{\"table\":\"provisioning-keys\",\"name\":\"" + label
+                + "-filter\",\"scope\":\"PREFERENCES\",\"criteria\":{}}");
+        assertEquals(201, filter.status(), filter.toString());
+        JsonObject layout = api.get("api/v1/table-layouts/provisioning-keys").json();
+        JsonObject widened = Json.createObjectBuilder(layout).add("widths", Json.createObjectBuilder().add("usage", 200)).build();
+        Response saved = api.put("api/v1/table-layouts/provisioning-keys", widened.toString());
+        assertEquals(200, saved.status(), saved.toString());
+        return setup.org().id();
+    }
+
+    private static void actAs(Connection application, long organisation) throws SQLException {
+        try (PreparedStatement set = application.prepareStatement("SELECT set_config('keygate.organization_id', ?, true)")) {
+            set.setString(1, Long.toString(organisation));
+            set.execute();
+        }
+    }
+
+    /** Inserts a copy of one of the organisation's rows (read as superuser); a generated id is left to the table. */
+    private static void copyRowInto(Connection application, String table, long organisation) throws SQLException {
+        String json;
+        String columns;
+        try (Connection database = TestDatabase.connect(); PreparedStatement row = database.prepareStatement(
+                "SELECT to_jsonb(t)::text, (SELECT string_agg(quote_ident(attname), ', ') FROM pg_attribute WHERE attrelid = ?::regclass "
+                        + "AND attnum > 0 AND NOT attisdropped AND attidentity = '') FROM " + table + " t WHERE organization_id = ? LIMIT 1")) {
+            row.setString(1, table);
+            row.setLong(2, organisation);
+            try (ResultSet found = row.executeQuery()) {
+                found.next();
+                json = found.getString(1);
+                columns = found.getString(2);
+            }
+        }
+        try (PreparedStatement insert = application.prepareStatement("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                + " FROM jsonb_populate_record(NULL::" + table + ", ?::jsonb)")) {
+            insert.setString(1, json);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long rowsAsSuperuser(String table, long organisation) throws SQLException {
+        try (Connection database = TestDatabase.connect()) {
+            return count(database, "SELECT count(*) FROM " + table + " WHERE organization_id = " + organisation);
+        }
+    }
+
+    private static long count(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static long update(Connection connection, String statement) throws SQLException {
+        try (Statement update = connection.createStatement()) {
+            return update.executeUpdate(statement);
+        }
+    }
+
+    private static void check(List<String> leaks, String what, long rows) {
+        if (rows != 0) {
+            leaks.add(what + ": " + rows + " rows");
+        }
+    }
+}
