@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The organisation whose rows the database shows to the work on this thread: the one named through
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class DatabaseOrganizationScope implements OrganizationScope {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseOrganizationScope.class.getName());
     private static final ThreadLocal<Long> NAMED = new ThreadLocal<>();
     private static volatile Instance<SignedInActor> signedIn;
 
@@ -33,6 +36,9 @@ public class DatabaseOrganizationScope implements OrganizationScope {
      */
     @Override
     public <T> T call(long organizationId, Supplier<T> work) {
+        if (Long.valueOf(organizationId).equals(current())) {
+            return work.get();
+        }
         Long outer = NAMED.get();
         switchTo(organizationId);
         boolean completed = false;
@@ -57,9 +63,9 @@ public class DatabaseOrganizationScope implements OrganizationScope {
     }
 
     private void switchBack(Long outer, boolean completed) {
-        boolean inTransaction = activeTransaction();
+        int status = transactions.getTransactionStatus();
         try {
-            if (inTransaction && completed) {
+            if (status == Status.STATUS_ACTIVE && completed) {
                 em.flush();
             }
         } finally {
@@ -69,8 +75,19 @@ public class DatabaseOrganizationScope implements OrganizationScope {
                 NAMED.set(outer);
             }
         }
-        if (inTransaction) {
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+            return;
+        }
+        if (completed) {
             tellTheTransactionsConnection();
+            return;
+        }
+        try {
+            // a transaction that is to roll back may still read: it must not read as the inner organisation
+            tellTheTransactionsConnection();
+        } catch (RuntimeException e) {
+            // the work's own exception is the one to report; a connection that refuses this is as good as gone
+            LOG.log(Level.FINE, "Could not restore the organisation of a failing transaction's connection", e);
         }
     }
 

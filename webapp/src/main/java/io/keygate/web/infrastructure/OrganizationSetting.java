@@ -38,7 +38,7 @@ public class OrganizationSetting extends SessionEventAdapter {
     public void preReleaseConnection(SessionEvent event) {
         try {
             apply(event, "");
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             // the next hand-out overwrites the setting anyway; a connection that failed here is usually broken
             LOG.log(Level.FINE, "Could not clear the organisation of a connection going back to the pool", e);
         }

@@ -49,11 +49,12 @@ public class SignedInActor implements CurrentActor {
     }
 
     /**
-     * The organisation the database shows this request (null: none). The look-up of the actor itself runs before
-     * anyone is known, so it gets none, through the narrow functions made for it.
+     * The organisation the database shows this request (null: none), once the actor is known. It never starts the
+     * look-up: it is asked while a connection is being handed out, and the services name the actor before they query.
+     * The look-up itself runs before anyone is known, through the narrow functions made for it.
      */
     Long organizationForDatabase() {
-        return lookingUp ? null : find().map(Actor::organizationId).orElse(null);
+        return lookingUp || actor == null ? null : actor.organizationId();
     }
 
     private Actor actorNamed(String callerName) {
@@ -79,5 +80,6 @@ public class SignedInActor implements CurrentActor {
     /** Runs the rest of this request as the given account: for work the server does by itself, like demo data. */
     void actAs(Actor account) {
         this.actor = account;
+        databaseOrganization.actorBecameKnown();
     }
 }

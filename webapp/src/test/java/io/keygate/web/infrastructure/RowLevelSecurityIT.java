@@ -40,16 +40,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RowLevelSecurityIT {
 
-    /** Every table of organisation data the guard covers. */
-    static final List<String> GUARDED = List.of("machine_group", "machine", "machine_certificate", "organization_data_key",
+    /** Every table of organisation data the guard covers the same way (the operator's account has no organisation). */
+    static final List<String> GUARDED = List.of("admin_account", "machine_group", "machine", "machine_certificate", "organization_data_key",
             "signing_certificate", "provisioning_key", "provisioning_key_tally", "saved_filter", "table_layout", "api_token");
 
-    /**
-     * Tables with an organisation column the guard does not cover yet, and why: the operator and sign-in read them across
-     * organisations, and audit rows of no organisation exist (refused sign-ins). Listed so that a new table cannot be
-     * left out silently.
-     */
-    static final Set<String> NOT_YET_GUARDED = Set.of("admin_account", "audit_event");
+    /** Guarded too, append-only: read in its organisation, appended there or with no organisation (db/V15). */
+    static final String AUDIT_TRAIL = "audit_event";
+
+    /** Tables with an organisation column the guard does not cover, each with its reason: none. */
+    static final Set<String> NOT_GUARDED = Set.of();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -101,7 +100,8 @@ class RowLevelSecurityIT {
                 try (Statement reset = application.createStatement()) {
                     reset.execute("RESET keygate.organization_id");
                 }
-                check(leaks, table + " SELECT with no organisation", count(application, "SELECT count(*) FROM " + table));
+                check(leaks, table + " SELECT with no organisation", count(application, "SELECT count(*) FROM " + table
+                        + " WHERE organization_id IS NOT NULL"));
                 check(leaks, table + " DELETE with no organisation", update(application, "DELETE FROM " + table + " WHERE organization_id = " + first));
             }
             assertEquals(secondsRows, rowsAsSuperuser(table, second), "nothing of the second organisation changed in " + table);
@@ -109,6 +109,36 @@ class RowLevelSecurityIT {
         System.out.printf("row-level security: %d tables, %d statements across organisations, %d rows leaked%n",
                 GUARDED.size(), statements, leaks.size());
         assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void theAuditTrailIsReadInItsOrganisationAndAppendedOnlyThere() throws Exception {
+        long first = KeySetup.of(base, "rls-audit-a").org().id();
+        long second = KeySetup.of(base, "rls-audit-b").org().id();
+        long secondsEvents = rowsAsSuperuser(AUDIT_TRAIL, second);
+        assertTrue(secondsEvents > 0, "making an organisation, its group and CAs is audited");
+        try (Connection application = TestDatabase.connectAsApplication()) {
+            application.setAutoCommit(false);
+            actAs(application, first);
+            assertEquals(rowsAsSuperuser(AUDIT_TRAIL, first), count(application, "SELECT count(*) FROM audit_event WHERE organization_id = " + first));
+            assertEquals(0, count(application, "SELECT count(*) FROM audit_event WHERE organization_id IS DISTINCT FROM " + first),
+                    "neither the other organisation's events nor those of none");
+            appendEvent(application, first);
+            appendEvent(application, null);
+            SQLException foreign = assertThrows(SQLException.class, () -> appendEvent(application, second));
+            assertEquals("42501", foreign.getSQLState(), foreign.getMessage());
+            application.rollback();
+            for (String change : List.of("UPDATE audit_event SET reason = 'x' WHERE organization_id = " + second,
+                    "DELETE FROM audit_event WHERE organization_id = " + first)) {
+                actAs(application, first);
+                SQLException refused = assertThrows(SQLException.class, () -> update(application, change), change);
+                assertEquals("42501", refused.getSQLState(), change + ": " + refused.getMessage());
+                application.rollback();
+            }
+            application.setAutoCommit(true);
+            assertEquals(0, count(application, "SELECT count(*) FROM audit_event"), "with no organisation set, no event is visible");
+        }
+        assertEquals(secondsEvents, rowsAsSuperuser(AUDIT_TRAIL, second), "the other organisation's trail is unchanged");
     }
 
     @Test
@@ -132,7 +162,7 @@ class RowLevelSecurityIT {
     }
 
     @Test
-    void everyTableWithAnOrganisationIsGuardedOrListedAsNotYet() throws Exception {
+    void everyTableWithAnOrganisationColumnIsGuarded() throws Exception {
         Set<String> withOrganisation = new TreeSet<>();
         Set<String> forced = new TreeSet<>();
         try (Connection database = TestDatabase.connect(); Statement statement = database.createStatement();
@@ -147,10 +177,12 @@ class RowLevelSecurityIT {
                 }
             }
         }
-        assertEquals(new TreeSet<>(GUARDED), forced, "ENABLE + FORCE and the organisation's policy");
+        Set<String> guarded = new TreeSet<>(GUARDED);
+        guarded.add(AUDIT_TRAIL);
+        assertEquals(guarded, forced, "ENABLE + FORCE and the organisation's policy");
         Set<String> rest = new TreeSet<>(withOrganisation);
         rest.removeAll(forced);
-        assertEquals(new TreeSet<>(NOT_YET_GUARDED), rest, "tables with an organisation column and no guard");
+        assertEquals(new TreeSet<>(NOT_GUARDED), rest, "tables with an organisation column and no guard");
     }
 
     @Test
@@ -218,6 +250,18 @@ class RowLevelSecurityIT {
         try (PreparedStatement insert = application.prepareStatement("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
                 + " FROM jsonb_populate_record(NULL::" + table + ", ?::jsonb)")) {
             insert.setString(1, json);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void appendEvent(Connection application, Long organisation) throws SQLException {
+        try (PreparedStatement insert = application.prepareStatement("INSERT INTO audit_event (occurred_at, organization_id, actor_type, "
+                + "actor_name, action, outcome, details) VALUES (now(), ?, 'SYSTEM', 'rls-test', 'rls.test', 'SUCCESS', '{}')")) {
+            if (organisation == null) {
+                insert.setNull(1, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(1, organisation);
+            }
             insert.executeUpdate();
         }
     }

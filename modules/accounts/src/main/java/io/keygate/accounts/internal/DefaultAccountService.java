@@ -18,6 +18,7 @@ import io.keygate.platform.api.ConflictException;
 import io.keygate.platform.api.CurrentActor;
 import io.keygate.platform.api.InvalidInputException;
 import io.keygate.platform.api.Names;
+import io.keygate.platform.api.OrganizationScope;
 import io.keygate.platform.api.NotFoundException;
 import io.keygate.platform.api.Page;
 import io.keygate.platform.api.PageRequest;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 @ApplicationScoped
 @Transactional
@@ -68,6 +70,8 @@ public class DefaultAccountService implements AccountService {
     Event<OrganizationCreated> organizationCreated;
     @Inject
     Event<AdminDeleted> adminDeleted;
+    @Inject
+    OrganizationScope organizationScope;
 
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -120,7 +124,8 @@ public class DefaultAccountService implements AccountService {
         String adminSecret = adminPassword == null ? RandomPasswords.generate() : adminPassword;
         String operatorSecret = operatorPassword == null ? RandomPasswords.generate() : operatorPassword;
         Organization organization = newOrganization(DEFAULT_ORGANIZATION, "system");
-        newAccount(organization.id, FIRST_ADMIN, AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR, "username");
+        organizationScope.run(organization.id, () -> newAccount(organization.id, FIRST_ADMIN,
+                AccountRules.requireValidPassword("KEYGATE_ADMIN_PASSWORD", adminSecret), Role.ADMINISTRATOR, "username"));
         newAccount(null, OPERATOR, AccountRules.requireValidPassword("KEYGATE_OPERATOR_PASSWORD", operatorSecret), Role.OPERATOR, "username");
         return new BootstrapOutcome(true, FIRST_ADMIN, adminPassword == null ? adminSecret : null,
                 OPERATOR, operatorPassword == null ? operatorSecret : null);
@@ -138,7 +143,7 @@ public class DefaultAccountService implements AccountService {
         }
         requireFreeUsername(username, "adminUsername");
         Organization organization = newOrganization(name, actor.username());
-        newAccount(organization.id, username, request.adminPassword(), Role.ADMINISTRATOR, "adminUsername");
+        organizationScope.run(organization.id, () -> newAccount(organization.id, username, request.adminPassword(), Role.ADMINISTRATOR, "adminUsername"));
         return new OrganizationSummary(organization.id, organization.name, 1, Timestamps.instant(organization.createdAt));
     }
 
@@ -150,9 +155,8 @@ public class DefaultAccountService implements AccountService {
         if (organization == null) {
             throw new NotFoundException("organisation", String.valueOf(id));
         }
-        long admins = em.createQuery("SELECT COUNT(a) FROM AdminAccount a WHERE a.organizationId = :organization", Long.class)
-                .setParameter("organization", id).getSingleResult();
-        return new OrganizationSummary(organization.id, organization.name, admins, Timestamps.instant(organization.createdAt));
+        return new OrganizationSummary(organization.id, organization.name, adminCounts(List.of(id)).getOrDefault(id, 0L),
+                Timestamps.instant(organization.createdAt));
     }
 
     @Override
@@ -171,12 +175,7 @@ public class DefaultAccountService implements AccountService {
         currentActor.get().requireOperator();
         List<Organization> organizations = em.createQuery("SELECT o FROM Organization o ORDER BY LOWER(o.name), o.id", Organization.class)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize()).getResultList();
-        Map<Long, Long> adminCounts = new HashMap<>();
-        if (!organizations.isEmpty()) {
-            em.createQuery("SELECT a.organizationId, COUNT(a) FROM AdminAccount a WHERE a.organizationId IN :ids GROUP BY a.organizationId", Object[].class)
-                    .setParameter("ids", organizations.stream().map(o -> o.id).toList())
-                    .getResultStream().forEach(row -> adminCounts.put((Long) row[0], (Long) row[1]));
-        }
+        Map<Long, Long> adminCounts = adminCounts(organizations.stream().map(o -> o.id).toList());
         List<OrganizationSummary> list = organizations.stream()
                 .map(o -> new OrganizationSummary(o.id, o.name, adminCounts.getOrDefault(o.id, 0L), Timestamps.instant(o.createdAt)))
                 .toList();
@@ -294,12 +293,35 @@ public class DefaultAccountService implements AccountService {
         return matches;
     }
 
+    /**
+     * Sign-in and every signed-in request name an account before anyone's organisation is known: a function made for it
+     * (db/V15) says which organisation the name is in, and the account is read there.
+     */
     private Optional<AdminAccount> findAccount(String username) {
         if (username == null || username.isEmpty()) {
             return Optional.empty();
         }
-        return em.createQuery("SELECT a FROM AdminAccount a WHERE LOWER(a.username) = LOWER(:username)", AdminAccount.class)
-                .setParameter("username", username).getResultStream().findFirst();
+        List<?> organization = em.createNativeQuery("SELECT keygate_account_organization(CAST(?1 AS text))")
+                .setParameter(1, username).getResultList();
+        if (organization.isEmpty()) {
+            return Optional.empty();
+        }
+        Supplier<Optional<AdminAccount>> read = () -> em.createQuery("SELECT a FROM AdminAccount a WHERE LOWER(a.username) = LOWER(:username)",
+                AdminAccount.class).setParameter("username", username).getResultStream().findFirst();
+        // the operator's account is in no organisation, and is read with none set
+        return organization.get(0) == null ? read.get() : organizationScope.call(((Number) organization.get(0)).longValue(), read);
+    }
+
+    /** The operator's view of how many admins organisations have, counted across them by a function made for it (db/V15). */
+    private Map<Long, Long> adminCounts(List<Long> organizationIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!organizationIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT organization_id, admins FROM keygate_admin_counts(CAST(?1 AS bigint[]))")
+                    .setParameter(1, organizationIds.toArray(Long[]::new)).getResultList();
+            rows.forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        }
+        return counts;
     }
 
     private Optional<Organization> organizationNamed(String name) {
@@ -316,7 +338,7 @@ public class DefaultAccountService implements AccountService {
     }
 
     private void requireFreeUsername(String username, String field) {
-        if (findAccount(username).isPresent()) {
+        if ((Boolean) em.createNativeQuery("SELECT keygate_username_taken(CAST(?1 AS text))").setParameter(1, username).getSingleResult()) {
             throw duplicateUsername(username, field);
         }
     }
