@@ -1,6 +1,7 @@
 package io.keygate.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -91,10 +92,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static void loginRole(Connection admin, Statement statement, String role, String password, String attributes)
             throws SQLException {
-        String options = " WITH LOGIN PASSWORD " + Sql.literal(password) + attributes;
-        // the file is the source of truth: someone may have replaced it
         boolean exists = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role);
-        statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + options);
+        statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + " WITH LOGIN" + attributes);
+        // the file is the source of truth (someone may have replaced it); the driver sends only the password's SCRAM
+        // hash, where a statement holding the password could land in postgres.log
+        admin.unwrap(PGConnection.class).alterUserPassword(role, password.toCharArray(), "scram-sha-256");
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

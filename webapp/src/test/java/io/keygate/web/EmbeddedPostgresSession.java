@@ -13,9 +13,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Gives the test run a real PostgreSQL: a private embedded server started once per test JVM, unless
- * {@code -Ddb.url=jdbc:...} names an existing one (with {@code -Ddb.user}/{@code -Ddb.password} for the schema's owner,
- * {@code -Ddb.app.user}/{@code -Ddb.app.password} for the application's login, and {@code -Ddb.superuser}/
- * {@code -Ddb.superuser.password} for the tests' own look past row-level security). Runs before Arquillian reads
+ * {@code -Dtest.db.url=jdbc:...} names an existing one (with {@code -Dtest.db.user}/{@code -Dtest.db.password} for the
+ * schema's owner, {@code -Dtest.db.app.user}/{@code -Dtest.db.app.password} for the application's login, and
+ * {@code -Dtest.db.superuser}/{@code -Dtest.db.superuser.password} for the tests' own look past row-level security; the
+ * POM hands them on as {@code db.*}). Runs before Arquillian reads
  * arquillian.xml, which
  * passes the address on to Payara Micro. Also fixes the bootstrap passwords every test signs in with, and makes the
  * servers' HTTPS certificate and port.

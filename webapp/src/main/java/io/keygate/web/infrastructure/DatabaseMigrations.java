@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -69,6 +70,11 @@ public class DatabaseMigrations {
     /** The rules for the application's login, in one place. */
     static final class ApplicationRole {
 
+        /** The WAR's default, for a local development database only: Keygate never creates a login with it. */
+        static final String SHIPPED_PASSWORD = "keygate_app";
+        static final int MINIMUM_PASSWORD_LENGTH = 16;
+        private static final String DUPLICATE_OBJECT = "42710";
+
         private ApplicationRole() {
         }
 
@@ -79,7 +85,11 @@ public class DatabaseMigrations {
             }
         }
 
-        /** Creates the login when the owner may create roles (an embedded or a container database); else it must exist. */
+        /**
+         * Creates the login when the owner may create roles (an embedded or a container database); else it must exist.
+         * The password is set through the driver, which sends only its SCRAM hash: a statement with the password in it
+         * could land in the server's log.
+         */
         static void ensureExists(Connection owner, String application, String password) throws SQLException {
             if (exists(owner, application)) {
                 return;
@@ -87,13 +97,13 @@ public class DatabaseMigrations {
             if (!mayCreateRoles(owner)) {
                 throw new SQLException("the role does not exist and " + owner.getMetaData().getUserName() + " may not create it. "
                         + "Ask the database's administrator for: CREATE ROLE " + application + " LOGIN PASSWORD '...' "
-                        + "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE (see README, Database roles)");
+                        + "NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT (see README, Database roles)");
             }
+            requireOwnPassword(password);
             String create;
             try (PreparedStatement format = owner.prepareStatement(
-                    "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT', ?, ?)")) {
+                    "SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT', ?)")) {
                 format.setString(1, application);
-                format.setString(2, password);
                 try (ResultSet row = format.executeQuery()) {
                     row.next();
                     create = row.getString(1);
@@ -101,6 +111,21 @@ public class DatabaseMigrations {
             }
             try (PreparedStatement statement = owner.prepareStatement(create)) {
                 statement.execute();
+            } catch (SQLException e) {
+                if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
+                    throw e;
+                }
+                // another node starting at the same moment made it; its password is the same configuration
+                return;
+            }
+            owner.unwrap(PGConnection.class).alterUserPassword(application, password.toCharArray(), "scram-sha-256");
+        }
+
+        /** A login Keygate creates gets a password someone chose, not the WAR's development default. */
+        static void requireOwnPassword(String password) {
+            if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH || password.equals(SHIPPED_PASSWORD)) {
+                throw new IllegalStateException("Keygate would create the login, but KEYGATE_DB_APP_PASSWORD is not set to a "
+                        + "password of its own of at least " + MINIMUM_PASSWORD_LENGTH + " characters");
             }
         }
 
@@ -112,16 +137,26 @@ public class DatabaseMigrations {
             }
         }
 
+        /**
+         * Neither the login nor any role it belongs to may be a superuser, bypass row-level security or be the owner,
+         * and it may not create objects in the schema (a member of the owner could SET ROLE to it).
+         */
         static void requireUnprivileged(Connection owner, String application) throws SQLException {
-            try (PreparedStatement check = owner.prepareStatement("SELECT r.rolsuper, r.rolbypassrls, "
-                    + "(SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = current_schema()::regnamespace) "
-                    + "FROM pg_roles r WHERE r.rolname = ?")) {
-                check.setString(1, application);
+            try (PreparedStatement check = owner.prepareStatement("SELECT "
+                    + "(SELECT bool_or(r.rolsuper OR r.rolbypassrls) FROM pg_roles r WHERE pg_has_role(CAST(? AS name), r.oid, 'MEMBER')), "
+                    + "pg_has_role(CAST(? AS name), current_user, 'MEMBER'), "
+                    + "has_schema_privilege(CAST(? AS name), current_schema(), 'CREATE'), "
+                    + "EXISTS (SELECT 1 FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
+                    + "WHERE r.rolname = CAST(? AS name) AND c.relnamespace = current_schema()::regnamespace)")) {
+                for (int parameter = 1; parameter <= 4; parameter++) {
+                    check.setString(parameter, application);
+                }
                 try (ResultSet role = check.executeQuery()) {
                     role.next();
-                    if (role.getBoolean(1) || role.getBoolean(2) || role.getLong(3) > 0) {
-                        throw new SQLException(application + " is a superuser, bypasses row-level security or owns tables; "
-                                + "the application's login must do none of these");
+                    if (role.getBoolean(1) || role.getBoolean(2) || role.getBoolean(3) || role.getBoolean(4)) {
+                        throw new SQLException(application + " is, or belongs to, a superuser, a role that bypasses row-level "
+                                + "security or the schema's owner, may create objects in the schema or owns some; the "
+                                + "application's login must do none of these");
                     }
                 }
             }

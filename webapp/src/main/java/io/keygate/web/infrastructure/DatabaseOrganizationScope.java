@@ -40,9 +40,10 @@ public class DatabaseOrganizationScope implements OrganizationScope {
             return work.get();
         }
         Long outer = NAMED.get();
-        switchTo(organizationId);
         boolean completed = false;
         try {
+            // inside the try: a thread of the pool must never keep an organisation a failed switch left behind
+            switchTo(organizationId);
             T result = work.get();
             completed = true;
             return result;
@@ -52,12 +53,12 @@ public class DatabaseOrganizationScope implements OrganizationScope {
     }
 
     private void switchTo(long organizationId) {
-        boolean inTransaction = activeTransaction();
-        if (inTransaction) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_ACTIVE) {
             em.flush();
         }
         NAMED.set(organizationId);
-        if (inTransaction) {
+        if (status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK) {
             tellTheTransactionsConnection();
         }
     }

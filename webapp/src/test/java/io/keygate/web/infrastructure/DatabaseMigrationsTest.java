@@ -15,4 +15,14 @@ class DatabaseMigrationsTest {
         assertTrue(refused.getMessage().contains("KEYGATE_DB_APP_USER"), refused.getMessage());
         assertDoesNotThrow(() -> DatabaseMigrations.ApplicationRole.requireDistinct("keygate", "keygate_app"));
     }
+
+    @Test
+    void createsALoginOnlyWithAPasswordSomeoneChose() {
+        for (String weak : new String[] {null, "", "short-password", DatabaseMigrations.ApplicationRole.SHIPPED_PASSWORD}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> DatabaseMigrations.ApplicationRole.requireOwnPassword(weak), String.valueOf(weak));
+            assertTrue(refused.getMessage().contains("KEYGATE_DB_APP_PASSWORD"), refused.getMessage());
+        }
+        assertDoesNotThrow(() -> DatabaseMigrations.ApplicationRole.requireOwnPassword("a-password-of-its-own"));
+    }
 }

@@ -57,8 +57,12 @@ public class EnrollmentTransaction {
 
     /** The key is found across organisations by its public id alone; everything after runs in the key's organisation. */
     public Enrollment enroll(KeyValue value, CertificateRequest csr, EnrollmentAttempt attempt) {
-        Object[] verifier = verified(value, attempt);
-        return organizations.call(((Number) verifier[1]).longValue(), () -> enrollWith(((Number) verifier[0]).longValue(), csr, attempt));
+        VerifiedKey key = verified(value, attempt);
+        return organizations.call(key.organizationId(), () -> enrollWith(key.row(), csr, attempt));
+    }
+
+    /** The key whose secret matched: its row and its organisation. */
+    private record VerifiedKey(long row, long organizationId) {
     }
 
     private Enrollment enrollWith(long keyRow, CertificateRequest csr, EnrollmentAttempt attempt) {
@@ -117,7 +121,7 @@ public class EnrollmentTransaction {
      * The row id and organisation of the live key with this key id whose secret matches, through the one function that
      * reads keys of every organisation ({@code keygate_enrollment_verifier}, db/V14).
      */
-    private Object[] verified(KeyValue value, EnrollmentAttempt attempt) {
+    private VerifiedKey verified(KeyValue value, EnrollmentAttempt attempt) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("SELECT id, organization_id, pepper_version, secret_hash "
                         + "FROM keygate_enrollment_verifier(?1)")
@@ -135,7 +139,7 @@ public class EnrollmentTransaction {
             throw attempt.refuse(Refusal.INVALID_KEY, found.isEmpty() ? "unknown_key_id" : "wrong_secret");
         }
         attempt.organizationId = ((Number) found.get(0)[1]).longValue();
-        return found.get(0);
+        return new VerifiedKey(((Number) found.get(0)[0]).longValue(), attempt.organizationId);
     }
 
     private static String truncate(String text, int length) {

@@ -146,7 +146,7 @@ public class DefaultApiTokenService implements ApiTokenService {
         if (parsed == null) {
             return TokenCheck.invalid();
         }
-        Optional<Long> organization = organizationOf("keygate_api_token_organization(CAST(?1 AS text))", parsed.tokenId());
+        Optional<Long> organization = organizationOfTokenId(parsed.tokenId());
         if (organization.isEmpty()) {
             return TokenCheck.invalid();
         }
@@ -196,7 +196,7 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> findActor(long id) {
-        return organizationOf("keygate_api_token_organization(CAST(?1 AS bigint))", id).flatMap(organization -> organizations.call(organization, () -> {
+        return organizationOfRow(id).flatMap(organization -> organizations.call(organization, () -> {
             ApiToken token = em.find(ApiToken.class, id);
             return token == null || status(token, Timestamps.now()) != ApiTokenStatus.ACTIVE ? Optional.<Actor>empty() : Optional.of(toActor(token));
         }));
@@ -206,9 +206,18 @@ public class DefaultApiTokenService implements ApiTokenService {
      * A request that brings a token has no organisation yet: the token's is found by one of the functions made for it
      * (db/V14), and the rest runs in that one.
      */
-    private Optional<Long> organizationOf(String function, Object tokenKey) {
-        Object organization = em.createNativeQuery("SELECT " + function).setParameter(1, tokenKey).getSingleResult();
-        return organization == null ? Optional.empty() : Optional.of(((Number) organization).longValue());
+    private Optional<Long> organizationOfTokenId(String tokenId) {
+        return organization(em.createNativeQuery("SELECT keygate_api_token_organization(CAST(?1 AS text))").setParameter(1, tokenId)
+                .getSingleResult());
+    }
+
+    private Optional<Long> organizationOfRow(long id) {
+        return organization(em.createNativeQuery("SELECT keygate_api_token_organization(CAST(?1 AS bigint))").setParameter(1, id)
+                .getSingleResult());
+    }
+
+    private static Optional<Long> organization(Object found) {
+        return found == null ? Optional.empty() : Optional.of(((Number) found).longValue());
     }
 
     /**
