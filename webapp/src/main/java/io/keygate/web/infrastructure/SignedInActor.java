@@ -27,19 +27,13 @@ public class SignedInActor implements CurrentActor {
     DatabaseOrganizationScope databaseOrganization;
 
     private Actor actor;
-    private boolean lookingUp;
 
     @Override
     public Optional<Actor> find() {
         if (actor == null) {
             Principal principal = callerPrincipal();
             if (principal != null) {
-                lookingUp = true;
-                try {
-                    actor = actorNamed(principal.getName());
-                } finally {
-                    lookingUp = false;
-                }
+                actor = actorNamed(principal.getName());
                 if (actor != null) {
                     databaseOrganization.actorBecameKnown();
                 }
@@ -51,10 +45,10 @@ public class SignedInActor implements CurrentActor {
     /**
      * The organisation the database shows this request (null: none), once the actor is known. It never starts the
      * look-up: it is asked while a connection is being handed out, and the services name the actor before they query.
-     * The look-up itself runs before anyone is known, through the narrow functions made for it.
+     * The look-up itself runs while the actor is still null, so with none, through the narrow functions made for it.
      */
     Long organizationForDatabase() {
-        return lookingUp || actor == null ? null : actor.organizationId();
+        return actor == null ? null : actor.organizationId();
     }
 
     private Actor actorNamed(String callerName) {
