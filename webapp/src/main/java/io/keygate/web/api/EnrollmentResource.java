@@ -3,7 +3,9 @@ package io.keygate.web.api;
 import io.keygate.keys.api.Enrollment;
 import io.keygate.keys.api.EnrollmentRequest;
 import io.keygate.keys.api.EnrollmentService;
+import io.keygate.platform.api.KeygateException;
 import io.keygate.web.infrastructure.ClientAddresses;
+import io.keygate.web.infrastructure.KeygateMetrics;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -69,6 +71,8 @@ public class EnrollmentResource {
     int certificateDays;
     @Inject
     ClientAddresses addresses;
+    @Inject
+    KeygateMetrics metrics;
     @Context
     HttpServletRequest http;
 
@@ -150,8 +154,15 @@ public class EnrollmentResource {
                 return invalid(source, field + "_invalid", field, "The " + field + " must be a string.");
             }
         }
-        Enrollment enrolled = enrollments.enroll(new EnrollmentRequest(text(json, "provisioningKey"), text(json, "hostname"),
-                text(json, "fingerprint"), text(json, "os"), text(json, "csr"), source, Duration.ofDays(certificateDays)));
+        Enrollment enrolled;
+        try {
+            enrolled = enrollments.enroll(new EnrollmentRequest(text(json, "provisioningKey"), text(json, "hostname"),
+                    text(json, "fingerprint"), text(json, "os"), text(json, "csr"), source, Duration.ofDays(certificateDays)));
+        } catch (KeygateException refused) {
+            metrics.enrollmentFinished(refused.id());
+            throw refused;
+        }
+        metrics.enrollmentFinished(enrolled.reEnrolled() ? "re_enrolled" : "enrolled");
         JsonObject answer = JSON.createObjectBuilder()
                 .add("machineId", enrolled.machineId())
                 .add("machineGroupId", enrolled.machineGroupId())
@@ -180,12 +191,14 @@ public class EnrollmentResource {
 
     private Response tooLarge(String source) {
         enrollments.refuseUnreadable(source, "body_too_large");
+        metrics.enrollmentFinished("body_too_large");
         return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody("body_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.", List.of())).build();
     }
 
     private Response invalid(String source, String id, String field, String reason) {
         enrollments.refuseUnreadable(source, id);
+        metrics.enrollmentFinished(id);
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(id, reason, List.of(field))).build();
     }

@@ -82,6 +82,11 @@ public class ExportRuns {
                 + "is still running. Wait for it to finish or cancel it, then export again.", List.of());
     }
 
+    /** How many exports this node is writing now. */
+    public long running() {
+        return running.size();
+    }
+
     void finish(String admin, Run run) {
         running.remove(admin, run);
     }

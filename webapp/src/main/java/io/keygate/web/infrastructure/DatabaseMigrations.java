@@ -1,6 +1,8 @@
 package io.keygate.web.infrastructure;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -10,8 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -41,6 +45,9 @@ public class DatabaseMigrations {
     @ConfigProperty(name = "keygate.db.app.password")
     String applicationPassword;
 
+    private volatile String schemaVersion;
+    private volatile int pending = -1;
+
     @PostConstruct
     void migrate() {
         PGSimpleDataSource schemaOwner = new PGSimpleDataSource();
@@ -54,17 +61,26 @@ public class DatabaseMigrations {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the database login " + application + ": " + e.getMessage(), e);
         }
-        Flyway.configure(DatabaseMigrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(schemaOwner)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
         try (Connection connection = schemaOwner.getConnection()) {
             ApplicationRole.grant(connection, application);
             ApplicationRole.requireUnprivileged(connection, application);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot grant the database login " + application + " its rights: " + e.getMessage(), e);
         }
+        MigrationInfo current = flyway.info().current();
+        schemaVersion = current == null ? null : current.getVersion().getVersion();
+        pending = flyway.info().pending().length;
+    }
+
+    /** The schema version this node brought the database to at its start (readiness reports it), or empty before. */
+    @Lock(LockType.READ)
+    public Optional<String> schemaVersion() {
+        return Optional.ofNullable(schemaVersion).filter(version -> pending == 0);
     }
 
     /** The rules for the application's login, in one place. */

@@ -16,7 +16,8 @@ public class HttpRequestOrigin implements RequestOrigin {
     @Inject
     ClientAddresses addresses;
 
-    private final String requestId = UUID.randomUUID().toString();
+    /** For work the server starts itself, which has no HTTP request. */
+    private final String localId = UUID.randomUUID().toString();
 
     @Override
     public String sourceAddress() {
@@ -29,6 +30,10 @@ public class HttpRequestOrigin implements RequestOrigin {
 
     @Override
     public String requestId() {
-        return requestId;
+        try {
+            return RequestLog.id(request.get());
+        } catch (RuntimeException noHttpRequest) {
+            return localId;
+        }
     }
 }

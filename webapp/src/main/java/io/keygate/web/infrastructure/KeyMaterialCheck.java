@@ -3,6 +3,8 @@ package io.keygate.web.infrastructure;
 import io.keygate.keymaterial.api.EnvelopeCipher;
 import io.keygate.keymaterial.api.SecretHasher;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -20,10 +22,19 @@ public class KeyMaterialCheck {
     @Inject
     EnvelopeCipher cipher;
 
+    private volatile boolean loaded;
+
     @PostConstruct
     void loadKeyMaterial() {
         // a business call on the client proxies makes CDI read both files now, not at the first key;
         // getClass() would not: it is final and answered by the proxy itself
         LOG.info("Key material loaded: " + hasher + ", " + cipher);
+        loaded = true;
+    }
+
+    /** True once the pepper and the master key were read (readiness reports it). */
+    @Lock(LockType.READ)
+    public boolean loaded() {
+        return loaded;
     }
 }

@@ -71,6 +71,11 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         // the mechanism answers some requests itself (401, 429, the redirect to sign-in) before any filter runs
         SecurityHeadersFilter.protect(request, response);
+        RequestLog.answeredThrough(request, response);
+        if (isOperations(request)) {
+            // probes and scrapers carry no credential and get nothing secret: plain HTTP from a load balancer is fine
+            return context.doNothing();
+        }
         if (transport.refusedOrRedirected(request, response)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -230,6 +235,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus notifyLogin(HttpMessageContext context, Actor actor) {
+        RequestLog.ranAs(context.getRequest(), actor);
         return context.notifyContainerAboutLogin(actor.username(), Set.of(actor.role().name()));
     }
 
@@ -261,6 +267,11 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
+    }
+
+    /** Payara's MicroProfile Health and Metrics servlets, which it adds to the application at the root context. */
+    private static boolean isOperations(HttpServletRequest request) {
+        return "/health".equals(request.getServletPath()) || "/metrics".equals(request.getServletPath());
     }
 
     /** By the servlet the container mapped, not the raw URI, which path parameters ({@code /api;x/}) could disguise. */

@@ -135,7 +135,10 @@ class KeygateAuthenticationTest {
     }
 
     private static HttpServletRequest apiRequest(String authorization) {
+        Map<String, Object> attributes = new HashMap<>();
         return fake(HttpServletRequest.class, (method, args) -> switch (method) {
+            case "setAttribute" -> attributes.put((String) args[0], args[1]);
+            case "getAttribute" -> attributes.get((String) args[0]);
             case "getServletPath" -> "/api";
             case "getPathInfo" -> "/v1/machine-groups";
             case "getRequestURI" -> "/api/v1/machine-groups";
@@ -167,6 +170,7 @@ class KeygateAuthenticationTest {
         return fake(HttpMessageContext.class, (method, args) -> switch (method) {
             case "isProtected" -> true;
             case "notifyContainerAboutLogin" -> AuthenticationStatus.SUCCESS;
+            case "getRequest" -> apiRequest(null);
             default -> throw new UnsupportedOperationException(method);
         });
     }

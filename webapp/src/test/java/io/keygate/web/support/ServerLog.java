@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class ServerLog {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Payara Micro's --logtofile handler: files of 1,024,000 bytes, ten of them, then the oldest is dropped. */
+    private static final int KEPT_GENERATIONS = 10;
 
     private ServerLog() {
     }
@@ -87,6 +89,10 @@ public final class ServerLog {
             }
             pause();
         }
+        if (files(false).anyMatch(file -> generation(file) >= KEPT_GENERATIONS - 1)) {
+            // a check of the whole log would then pass on what is left of it
+            throw new IllegalStateException("the log filled all " + KEPT_GENERATIONS + " files Payara keeps; its oldest part may be gone");
+        }
         return read();
     }
 
@@ -97,13 +103,22 @@ public final class ServerLog {
     private static String read() {
         StringBuilder log = new StringBuilder();
         try {
-            for (Path file : files(false).sorted().toList()) {
+            for (Path file : files(false).sorted(OLDEST_FIRST).toList()) {
                 log.append(Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return log.toString();
+    }
+
+    /** The handler renames full files upwards ({@code .0} is the newest), so the highest generation is the oldest. */
+    private static final java.util.Comparator<Path> OLDEST_FIRST = java.util.Comparator.comparingInt(ServerLog::generation).reversed();
+
+    private static int generation(Path file) {
+        String name = file.getFileName().toString();
+        String suffix = name.substring(name.lastIndexOf('.') + 1);
+        return suffix.matches("\\d+") ? Integer.parseInt(suffix) : 0;
     }
 
     private static Stream<Path> files(boolean withLocks) {
