@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The server's own chores. Every {@code keygate.key-retirement.interval.seconds}, it disables rotated keys
  * whose deadline passed (K12): a key already stops enrolling at the deadline itself; this makes its row and
  * the audit log say so. Every hour it removes filters of browser sessions that ended without signing out
- * (T4) once they are a week old. Each node runs its own schedule (EJB timers would need Payara's clustered
- * timer store); both chores are idempotent, so two nodes never do one twice.
+ * (T4) once they are a week old. Every minute it deletes the rate limits' windows that have ended, so their table
+ * holds about one row per subject counted in the last window. Each node runs its own schedule (EJB timers would need
+ * Payara's clustered timer store); the chores are idempotent, so two nodes never do one twice.
  */
 @Startup
 @Singleton
@@ -54,6 +55,8 @@ public class HousekeepingSchedule {
                 "Disabled %d rotated provisioning key(s) whose deadline passed"), intervalSeconds, intervalSeconds, TimeUnit.SECONDS));
         schedules.add(scheduler.scheduleWithFixedDelay(() -> run("Removing filters of ended sessions", chores::sweepSessionFilters,
                 "Removed %d saved filter(s) of browser sessions that ended without signing out"), 1, 60, TimeUnit.MINUTES));
+        schedules.add(scheduler.scheduleWithFixedDelay(() -> run("Deleting ended rate-limit windows", chores::deleteEndedRateWindows,
+                null), 1, 1, TimeUnit.MINUTES));
     }
 
     @PreDestroy
@@ -61,10 +64,11 @@ public class HousekeepingSchedule {
         schedules.forEach(schedule -> schedule.cancel(false));
     }
 
+    /** Runs a chore; logs what it did with {@code done}, unless that is null (a chore too routine to log). */
     private static void run(String chore, IntSupplier work, String done) {
         try {
             int count = work.getAsInt();
-            if (count > 0) {
+            if (count > 0 && done != null) {
                 LOG.info(String.format(done, count));
             }
         } catch (RuntimeException failure) {
@@ -81,6 +85,8 @@ public class HousekeepingSchedule {
         ProvisioningKeyService keys;
         @Inject
         SavedFilterService savedFilters;
+        @Inject
+        RateWindowTable rateWindows;
 
         @ActivateRequestContext
         public int retireDueKeys() {
@@ -90,6 +96,10 @@ public class HousekeepingSchedule {
         @ActivateRequestContext
         public int sweepSessionFilters() {
             return savedFilters.sweepSessionFilters(SESSION_FILTER_AGE);
+        }
+
+        public int deleteEndedRateWindows() {
+            return rateWindows.deleteEnded();
         }
     }
 }

@@ -43,7 +43,9 @@ class ApiRateLimitsTest {
             }
             throw new UnsupportedOperationException(method.getName());
         });
-        limits.useClock(new Clock() {
+        FixedWindows windows = new FixedWindows();
+        limits.requests = windows;
+        windows.useClock(new Clock() {
             @Override
             public Instant instant() {
                 return now;

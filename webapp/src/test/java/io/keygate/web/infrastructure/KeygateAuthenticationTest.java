@@ -8,6 +8,7 @@ import io.keygate.accounts.api.AccountService;
 import io.keygate.audit.api.AuditEntry;
 import io.keygate.audit.api.AuditLog;
 import io.keygate.platform.api.Actor;
+import io.keygate.platform.api.FixedWindows;
 import io.keygate.platform.api.RequestOrigin;
 import io.keygate.platform.api.Role;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -105,6 +106,7 @@ class KeygateAuthenticationTest {
     private KeygateAuthentication mechanism(boolean basic) {
         KeygateAuthentication mechanism = new KeygateAuthentication();
         mechanism.rateLimits = new ApiRateLimits();
+        mechanism.rateLimits.requests = new FixedWindows();
         mechanism.rateLimits.perCredential = 600;
         mechanism.rateLimits.perAddress = 1200;
         mechanism.rateLimits.audit = fake(AuditLog.class, (method, args) -> {

@@ -2,6 +2,7 @@ package io.keygate.accounts.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keygate.platform.api.FixedWindows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +21,9 @@ class SignInThrottleTest {
     private Instant now = Instant.parse("2026-11-27T10:00:00Z");
 
     SignInThrottleTest() {
-        throttle.useClock(new Clock() {
+        FixedWindows windows = new FixedWindows();
+        throttle.failures = windows;
+        windows.useClock(new Clock() {
             @Override
             public Instant instant() {
                 return now;

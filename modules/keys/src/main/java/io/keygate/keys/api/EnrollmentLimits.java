@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How many failed enrollments (E6) a source address and a keyId may cause per window before further attempts are
  * answered 429 until the window ends. Only failures before the key's secret matched count: a fleet using an
- * exhausted or disabled key is not locked out as if it were guessing. Counted in the memory of each node.
+ * exhausted or disabled key is not locked out as if it were guessing. Counted for all nodes together, in the database.
  */
 public record EnrollmentLimits(int failuresPerAddress, int failuresPerKey, Duration window) {
 

@@ -1,24 +1,27 @@
 package io.keygate.keys.internal;
 
 import io.keygate.keys.api.EnrollmentLimits;
-import io.keygate.platform.api.FixedWindows;
+import io.keygate.platform.api.RateWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
 
 /**
- * Failed enrollments per source address and per keyId in fixed windows, in this node's memory: checked before the
- * key is parsed or looked up, so a flood costs neither the database nor the audit trail more than once per window.
- * With several nodes each counts alone (the limit is per node); issue 9's cluster may share them.
+ * Failed enrollments per source address and per keyId in fixed windows, counted in the database so that the limits
+ * hold for all nodes together ({@link RateWindows}): checked before the key is parsed or looked up, and a node that
+ * has seen a subject refused refuses it without asking again, so a flood costs neither the database nor the audit
+ * trail more than once per window.
  */
 @ApplicationScoped
 public class EnrollmentRateLimits {
 
+    /** Names these limits' windows apart from the other limits' in the shared store. */
+    private static final String LIMIT = "enrollment ";
+
     @Inject
     Instance<EnrollmentLimits> configured;
-
-    private final FixedWindows failures = new FixedWindows();
+    @Inject
+    RateWindows failures;
 
     public EnrollmentLimits limits() {
         return configured != null && configured.isResolvable() ? configured.get() : EnrollmentLimits.DEFAULTS;
@@ -26,15 +29,11 @@ public class EnrollmentRateLimits {
 
     /** Seconds until the subject may try again, or 0 when it may try now. */
     public long retryAfter(String subject, int limit) {
-        return failures.retryAfter(subject, limit, null);
+        return failures.retryAfter(LIMIT + subject, limit, null);
     }
 
     /** Counts a failure; true exactly when it is the one that reaches the limit (so it is audited once per window). */
     public boolean failed(String subject, int limit) {
-        return failures.count(subject, limits().window(), null) == limit;
-    }
-
-    void useClock(Clock clock) {
-        failures.useClock(clock);
+        return failures.count(LIMIT + subject, limit, limits().window(), null).events() == limit;
     }
 }

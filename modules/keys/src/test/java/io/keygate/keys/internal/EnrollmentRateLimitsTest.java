@@ -16,8 +16,11 @@ class EnrollmentRateLimitsTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final EnrollmentRateLimits limits = new EnrollmentRateLimits();
 
+    private final FixedWindows windows = new FixedWindows();
+
     EnrollmentRateLimitsTest() {
-        limits.useClock(clock);
+        windows.useClock(clock);
+        limits.failures = windows;
     }
 
     @Test

@@ -7,11 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts events per subject (an address, a key, a token, an account) in fixed windows that start with the subject's
- * first event, in this node's memory: the rate limits of enrollment, the API and sign-in. A window remembers the
- * addresses its events came from, for limits that shut a subject out of those addresses only. Thread-safe.
+ * Counts events per subject in fixed windows that start with the subject's first event, in this node's memory: for
+ * bounds that may hold per node, such as how many log lines a flood may cause, and as the {@link RateWindows} of a
+ * single node in unit tests. The rate limits themselves count in the database, shared by all nodes. A window
+ * remembers the addresses its events came from, for limits that shut a subject out of those addresses only.
+ * Thread-safe.
  */
-public final class FixedWindows {
+public final class FixedWindows implements RateWindows {
 
     /** Beyond this many tracked subjects, windows that have ended are dropped. */
     public static final int PURGE_ABOVE = 10_000;
@@ -33,10 +35,13 @@ public final class FixedWindows {
         return current.events.incrementAndGet();
     }
 
-    /**
-     * Seconds (at least 1) until the subject's window ends, when it holds {@code limit} events or more and, if
-     * {@code address} is given, one of them came from it; otherwise 0.
-     */
+    @Override
+    public Count count(String subject, int limit, Duration window, String address) {
+        int events = count(subject, window, address);
+        return new Count(events, Math.max(1, secondsLeft(subject)));
+    }
+
+    @Override
     public long retryAfter(String subject, int limit, String address) {
         long now = clock.millis();
         Window window = windows.get(subject);
