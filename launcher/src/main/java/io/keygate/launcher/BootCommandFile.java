@@ -12,6 +12,7 @@ import java.nio.file.Path;
 final class BootCommandFile {
 
     private static final String LOOPBACK_SETTING = "address=" + LauncherConfig.DEFAULT_BIND_ADDRESS;
+    static final String HAZELCAST_OFF = "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false";
 
     private BootCommandFile() {
     }
@@ -24,6 +25,23 @@ final class BootCommandFile {
         Files.writeString(copy, rebind(Files.readString(loopbackOnlyFile, StandardCharsets.UTF_8), bindAddress),
                 StandardCharsets.UTF_8);
         return copy;
+    }
+
+    /**
+     * The commands for a node of {@code ./keygate cluster}: the same, but with Hazelcast on, which the nodes share
+     * sessions through (the node's command line keeps it on loopback).
+     */
+    static Path forClusterNode(Path loopbackOnlyFile, Path dataDir) throws IOException {
+        Path copy = dataDir.resolve("payara-cluster-node.asadmin");
+        Files.writeString(copy, withHazelcast(Files.readString(loopbackOnlyFile, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    static String withHazelcast(String commands) {
+        if (!commands.contains(HAZELCAST_OFF + "\n")) {
+            throw new IllegalStateException("the boot command file has no line '" + HAZELCAST_OFF + "' to leave out");
+        }
+        return commands.replace(HAZELCAST_OFF + "\n", "");
     }
 
     static String rebind(String commands, String bindAddress) {

@@ -3,11 +3,15 @@ package io.keygate.launcher;
 import java.util.List;
 import java.util.Optional;
 
-/** The arguments of {@code ./keygate}: {@code run} (optionally {@code --demo}), {@code rotate-master-key}, {@code rotate-pepper}. */
+/**
+ * The arguments of {@code ./keygate}: {@code run} or {@code cluster} (each optionally {@code --demo}),
+ * {@code rotate-master-key}, {@code rotate-pepper}.
+ */
 record CommandLine(Command command, boolean demo) {
 
     enum Command {
         RUN("run"),
+        CLUSTER("cluster"),
         ROTATE_MASTER_KEY("rotate-master-key"),
         ROTATE_PEPPER("rotate-pepper");
 
@@ -37,8 +41,8 @@ record CommandLine(Command command, boolean demo) {
         if (options.isEmpty()) {
             return Optional.of(new CommandLine(command.get(), false));
         }
-        if (command.get() == Command.RUN && options.equals(List.of("--demo"))) {
-            return Optional.of(new CommandLine(Command.RUN, true));
+        if ((command.get() == Command.RUN || command.get() == Command.CLUSTER) && options.equals(List.of("--demo"))) {
+            return Optional.of(new CommandLine(command.get(), true));
         }
         return Optional.empty();
     }

@@ -7,24 +7,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.IntStream;
 
-/** {@code ./keygate run}: database, then Payara with the WAR, then wait until Ctrl-C or Payara ends. */
+/**
+ * {@code ./keygate run}: database, then Payara with the WAR, then wait until Ctrl-C or Payara ends.
+ * {@code ./keygate cluster}: database, then two Payara nodes one after the other (one cluster on loopback), then nginx
+ * in front; a node that ends leaves the others serving, and Ctrl-C stops them all.
+ */
 final class Launcher {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
+    static final int CLUSTER_NODES = 2;
+
     private final LauncherConfig config;
     private final boolean demo;
+    private final boolean cluster;
     private final ShutdownSequence shutdown = new ShutdownSequence();
     private ServerCertificate certificate;
 
-    Launcher(LauncherConfig config, boolean demo) {
+    Launcher(LauncherConfig config, boolean demo, boolean cluster) {
         this.config = config;
         this.demo = demo;
+        this.cluster = cluster;
     }
 
     /** Returns the process exit code. */
@@ -58,11 +71,30 @@ final class Launcher {
         Path runtimeDir = dataDir.resolve("payara-runtime");
         // before the port check: a Payara left over from a killed launcher may be what holds the port
         LeftoverProcesses.stop(runtimeDir, config.postgresDir());
+        for (int node = 1; node <= CLUSTER_NODES; node++) {
+            LeftoverProcesses.stop(nodeRuntimeDir(dataDir, node), config.postgresDir());
+        }
         for (int port : new int[] {config.port(), config.httpsPort()}) {
             if (!FreePort.isFree(config.bindAddress(), port)) {
                 Console.error("port " + port + " on " + config.bindAddress() + " is in use; stop what listens there or choose another "
                         + "port with " + (port == config.port() ? "KEYGATE_PORT" : "KEYGATE_HTTPS_PORT"));
                 return 1;
+            }
+        }
+        Optional<Path> nginx = Optional.empty();
+        if (cluster) {
+            nginx = ReverseProxy.binary(config.nginx());
+            if (nginx.isEmpty()) {
+                Console.error("nginx not found" + (config.nginx() == null ? " at /usr/sbin/nginx: install Debian's nginx package "
+                        + "(apt-get install nginx-light), or set KEYGATE_NGINX" : ": KEYGATE_NGINX=" + config.nginx() + " is not executable"));
+                return 1;
+            }
+            for (int port : clusterPorts()) {
+                if (!FreePort.isFree("127.0.0.1", port)) {
+                    Console.error("port " + port + " on 127.0.0.1 is in use; a cluster node needs it (KEYGATE_PORT + 1.."
+                            + CLUSTER_NODES + " for HTTP, KEYGATE_CLUSTER_PORT.. for Hazelcast)");
+                    return 1;
+                }
             }
         }
         // before the database starts: a configured key store that does not open is reported at once
@@ -73,8 +105,125 @@ final class Launcher {
         boolean embedded = config.externalDatabase().isEmpty();
         boolean newDatabase = embedded && !Files.exists(config.postgresDir().resolve("PG_VERSION"));
         DatabaseLogin db = startDatabase(dataDir);
+        if (cluster) {
+            return startCluster(dataDir, db, embedded, newDatabase, nginx.get(), startNanos);
+        }
         PayaraServer server = startPayara(dataDir, runtimeDir, db, embedded, newDatabase);
         return superviseUntilExit(server, startNanos);
+    }
+
+    private List<Integer> clusterPorts() {
+        List<Integer> ports = new ArrayList<>();
+        for (int node = 1; node <= CLUSTER_NODES; node++) {
+            ports.add(nodePort(node));
+            ports.add(config.clusterPort() + node - 1);
+        }
+        return ports;
+    }
+
+    private int nodePort(int node) {
+        return config.port() + node;
+    }
+
+    private static Path nodeRuntimeDir(Path dataDir, int node) {
+        return dataDir.resolve("payara-runtime-node-" + node);
+    }
+
+    /**
+     * Starts the nodes one after the other (the first brings the schema up to date and makes the first admin; the
+     * second then finds both done), then the proxy, and writes {@code <data>/cluster.properties}: each node's process
+     * id and port, for an operator or a test that stops one.
+     */
+    private int startCluster(Path dataDir, DatabaseLogin db, boolean embedded, boolean newDatabase, Path nginx, long startNanos)
+            throws Exception {
+        Path bootFile = BootCommandFile.forClusterNode(config.bootCommandFile(), dataDir);
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        // a name of this data directory's own: another cluster on the same machine never joins this one
+        String clusterName = "keygate-" + PrivateFiles.secret(dataDir.resolve("cluster-name")).substring(0, 12);
+        List<Integer> hazelcastPorts = IntStream.range(0, CLUSTER_NODES).mapToObj(node -> config.clusterPort() + node).toList();
+        Properties state = new Properties();
+        List<PayaraServer> nodes = new ArrayList<>();
+        for (int node = 1; node <= CLUSTER_NODES; node++) {
+            Path runtimeDir = nodeRuntimeDir(dataDir, node);
+            Files.createDirectories(runtimeDir);
+            FileTree.empty(runtimeDir);
+            String name = "node-" + node;
+            List<String> command = PayaraServer.nodeCommand(new PayaraServer.NodeLaunch(javaHome, config.payaraJar(), config.war(), name,
+                    nodePort(node), bootFile, runtimeDir, config.heap(), clusterName, hazelcastPorts, config.clusterPort() + node - 1,
+                    config.shutdownGrace(), config.jsonLogProperties()));
+            DatabaseLogin nodeLogin = new DatabaseLogin(withApplicationName(db.url(), "keygate-" + name), db.user(), db.password(),
+                    db.appUser(), db.appPassword());
+            Map<String, String> environment = PayaraServer.environment(System.getenv(), nodeLogin, dataDir, demo && node == 1, embedded);
+            environment.put("KEYGATE_HTTPS_PORT", Integer.toString(config.httpsPort()));
+            environment.putIfAbsent("KEYGATE_ENROLLMENT_HOST", "localhost:" + config.httpsPort());
+            // nginx on this machine ends TLS and says so in X-Forwarded-Proto
+            environment.put("KEYGATE_TRUSTED_PROXIES", "127.0.0.1/32");
+            if (embedded) {
+                KeyMaterialFiles.ensure(environment, newDatabase && node == 1);
+            }
+            Console.say("starting Keygate " + name + " on 127.0.0.1:" + nodePort(node) + " (its log follows)...");
+            PayaraServer server = shutdown.start(() -> PayaraServer.start(command, environment));
+            URI ready = URI.create("http://127.0.0.1:" + nodePort(node) + "/health/ready");
+            if (new ReadinessProbe(POLL_INTERVAL).await(ready, server.process(), STARTUP_TIMEOUT) != ReadinessProbe.Outcome.READY) {
+                Console.error(name + " did not become ready (" + ready + ") within " + STARTUP_TIMEOUT.toSeconds()
+                        + " s; look for SEVERE in its log above");
+                return 1;
+            }
+            state.setProperty(name + ".pid", Long.toString(server.process().pid()));
+            state.setProperty(name + ".port", Integer.toString(nodePort(node)));
+            nodes.add(server);
+        }
+        Path proxyDir = PrivateFiles.directory(dataDir.resolve("nginx"));
+        Path certificateFile = proxyDir.resolve("keygate.crt");
+        Path keyFile = proxyDir.resolve("keygate.key");
+        certificate.exportPem(certificateFile, keyFile);
+        List<Integer> nodePorts = IntStream.rangeClosed(1, CLUSTER_NODES).mapToObj(this::nodePort).toList();
+        ReverseProxy proxy = shutdown.start(() -> ReverseProxy.start(nginx, new ReverseProxy.Site(proxyDir, config.bindAddress(), config.port(),
+                config.httpsPort(), certificateFile, keyFile, nodePorts)));
+        state.setProperty("proxy.pid", Long.toString(proxy.process().pid()));
+        state.setProperty("proxy.https.port", Integer.toString(config.httpsPort()));
+        state.setProperty("proxy.access.log", proxyDir.resolve("access.log").toString());
+        try (Writer out = Files.newBufferedWriter(dataDir.resolve("cluster.properties"), StandardCharsets.UTF_8)) {
+            state.store(out, "./keygate cluster: its processes and ports, written when all are up");
+        }
+        Console.say(String.format("cluster of %d nodes started in %.1f s", CLUSTER_NODES, (System.nanoTime() - startNanos) / 1e9));
+        System.out.println();
+        System.out.println("Keygate (" + CLUSTER_NODES + " nodes behind nginx) is running at " + publicUrl("https", config.httpsPort()));
+        System.out.println("  certificate SHA-256 " + fingerprint());
+        System.out.println("  nodes: " + state.getProperty("node-1.port") + ", " + state.getProperty("node-2.port")
+                + " on 127.0.0.1 (plain HTTP; /health/ready, /metrics); processes in " + dataDir.resolve("cluster.properties"));
+        System.out.println("Stop it with Ctrl-C.");
+        System.out.println();
+        System.out.flush();
+        return superviseCluster(nodes, proxy);
+    }
+
+    /** Returns once every node has ended, or the proxy has; a node that ends alone is reported and the rest go on. */
+    private int superviseCluster(List<PayaraServer> nodes, ReverseProxy proxy) throws InterruptedException {
+        Set<PayaraServer> reported = new HashSet<>();
+        while (true) {
+            if (!proxy.process().isAlive()) {
+                if (!shutdown.isClosing()) {
+                    Console.error("nginx exited with code " + proxy.process().exitValue() + "; see " + config.dataDir().resolve("nginx/error.log"));
+                }
+                return 1;
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                PayaraServer node = nodes.get(i);
+                if (!node.process().isAlive() && reported.add(node) && !shutdown.isClosing()) {
+                    Console.say("node-" + (i + 1) + " exited with code " + node.process().exitValue() + "; the other nodes go on serving");
+                }
+            }
+            if (reported.size() == nodes.size()) {
+                return shutdown.isClosing() ? 0 : 1;
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /** Names the node's connections in PostgreSQL (pg_stat_activity), which its database gauge counts. */
+    static String withApplicationName(String url, String name) {
+        return url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name;
     }
 
     private DatabaseLogin startDatabase(Path dataDir) throws Exception {
@@ -104,7 +253,7 @@ final class Launcher {
             certificate.systemProperties().store(out, "HTTPS key store of Keygate; written by ./keygate run at every start");
         }
         List<String> command = PayaraServer.command(new PayaraServer.Launch(javaHome, config.payaraJar(), config.war(), config.port(),
-                config.httpsPort(), certificate.alias(), systemProperties, bootFile, runtimeDir, config.heap()));
+                config.httpsPort(), certificate.alias(), systemProperties, bootFile, runtimeDir, config.heap(), config.jsonLogProperties()));
         Map<String, String> environment = PayaraServer.environment(System.getenv(), db, dataDir, demo, embedded);
         environment.put("KEYGATE_HTTPS_PORT", Integer.toString(config.httpsPort()));
         // keys carry this host; on a laptop the portal itself is where machines enroll, over HTTPS

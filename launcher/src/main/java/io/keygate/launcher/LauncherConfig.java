@@ -1,6 +1,7 @@
 package io.keygate.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,11 +19,17 @@ record LauncherConfig(
         Path payaraJar,
         Path bootCommandFile,
         Optional<DatabaseLogin> externalDatabase,
-        String heap) {
+        String heap,
+        int clusterPort,
+        Duration shutdownGrace,
+        String nginx,
+        Optional<Path> jsonLogProperties) {
 
     static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** The default heap on a big machine is a quarter of RAM (spike P17); 768 MB serves the portal and its exports. */
     static final String DEFAULT_HEAP = "768m";
+    /** Payara's grace plus its own stop stays within the 30 s a container platform usually allows. */
+    static final int MAX_SHUTDOWN_GRACE_SECONDS = 25;
 
     static LauncherConfig fromEnvironment(Map<String, String> env, Path workDir) {
         Optional<DatabaseLogin> external = value(env, "KEYGATE_DB_URL")
@@ -50,7 +57,30 @@ record LauncherConfig(
                 workDir.resolve("launcher/target/payara-micro.jar"),
                 workDir.resolve("payara/loopback-only.asadmin"),
                 external,
-                heap(value(env, "KEYGATE_HEAP").orElse(DEFAULT_HEAP)));
+                heap(value(env, "KEYGATE_HEAP").orElse(DEFAULT_HEAP)),
+                port("KEYGATE_CLUSTER_PORT", value(env, "KEYGATE_CLUSTER_PORT").orElse("6900")),
+                shutdownGrace(value(env, "KEYGATE_SHUTDOWN_GRACE_SECONDS").orElse("10")),
+                value(env, "KEYGATE_NGINX").orElse(null),
+                jsonLog(value(env, "KEYGATE_LOG_FORMAT").orElse("text"), workDir));
+    }
+
+    /** KEYGATE_LOG_FORMAT=json: Payara's whole log as JSON objects, the WAR's request lines included. */
+    private static Optional<Path> jsonLog(String format, Path workDir) {
+        if (format.equalsIgnoreCase("json")) {
+            return Optional.of(workDir.resolve("payara/logging-json.properties"));
+        }
+        if (format.equalsIgnoreCase("text")) {
+            return Optional.empty();
+        }
+        throw new IllegalArgumentException("KEYGATE_LOG_FORMAT must be text or json, not '" + format + "'");
+    }
+
+    private static Duration shutdownGrace(String text) {
+        if (text.matches("\\d{1,2}") && Integer.parseInt(text) <= MAX_SHUTDOWN_GRACE_SECONDS) {
+            return Duration.ofSeconds(Integer.parseInt(text));
+        }
+        throw new IllegalArgumentException("KEYGATE_SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to "
+                + MAX_SHUTDOWN_GRACE_SECONDS + ", not '" + text + "'");
     }
 
     /** The database data lives in; the default ./data keeps it next to the checkout. */

@@ -3,12 +3,13 @@ package io.keygate.launcher;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Entry point of {@code ./keygate}: {@code java -jar launcher/target/keygate-launcher.jar run [--demo] | rotate-master-key | rotate-pepper}. */
+/** Entry point of {@code ./keygate}: {@code java -jar launcher/target/keygate-launcher.jar run [--demo] | cluster [--demo] | rotate-master-key | rotate-pepper}. */
 public final class Main {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: ./keygate run [--demo] | rotate-master-key | rotate-pepper",
+            "Usage: ./keygate run [--demo] | cluster [--demo] | rotate-master-key | rotate-pepper",
             "  run                start PostgreSQL (unless KEYGATE_DB_URL is set) and the Keygate portal; stop with Ctrl-C",
+            "  cluster            the same with two Keygate nodes behind nginx (Debian's package), all on 127.0.0.1",
             "  --demo             load demo data into an empty database",
             "  rotate-master-key  add a master key version and re-wrap every organisation's data key under it",
             "  rotate-pepper      add a pepper version: new keys are hashed with it, existing keys keep theirs");
@@ -42,7 +43,8 @@ public final class Main {
             case ROTATE_MASTER_KEY -> System.exit(rotation.rotateMasterKey());
             case ROTATE_PEPPER -> System.exit(rotation.rotatePepper());
             // System.exit runs the shutdown hook, which stops Payara and PostgreSQL on every path out
-            default -> System.exit(new Launcher(config, commandLine.get().demo()).run());
+            case CLUSTER -> System.exit(new Launcher(config, commandLine.get().demo(), true).run());
+            default -> System.exit(new Launcher(config, commandLine.get().demo(), false).run());
         }
     }
 }

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Payara Micro with the Keygate WAR, as a child process that shares the launcher's console. */
 final class PayaraServer implements AutoCloseable {
 
     static final String ROOTDIR_FLAG = "--rootdir";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
     private final Process process;
 
@@ -21,11 +23,11 @@ final class PayaraServer implements AutoCloseable {
 
     /** What Payara is started with; every path is absolute. */
     record Launch(Path javaHome, Path payaraJar, Path war, int port, int httpsPort, String certificateAlias, Path systemProperties,
-                  Path bootCommandFile, Path runtimeDir, String heap) {
+                  Path bootCommandFile, Path runtimeDir, String heap, Optional<Path> logProperties) {
     }
 
     static List<String> command(Launch launch) {
-        return List.of(
+        return withLogProperties(launch.logProperties(), List.of(
                 launch.javaHome().resolve("bin/java").toString(),
                 // the default heap on a big machine is a quarter of RAM (spike P17); SerialGC suits 2 cores
                 "-Xmx" + launch.heap(), "-XX:+UseSerialGC",
@@ -42,7 +44,46 @@ final class PayaraServer implements AutoCloseable {
                 "--prebootcommandfile", launch.bootCommandFile().toString(),
                 // the unpacked runtime goes to the data directory instead of /tmp/payaramicro-rt*, which a
                 // killed Payara leaves behind (spike P10); the launcher empties it before every start
-                ROOTDIR_FLAG, launch.runtimeDir().toString());
+                ROOTDIR_FLAG, launch.runtimeDir().toString()));
+    }
+
+    private static List<String> withLogProperties(Optional<Path> logProperties, List<String> command) {
+        if (logProperties.isEmpty()) {
+            return command;
+        }
+        List<String> withFile = new java.util.ArrayList<>(command);
+        withFile.addAll(List.of("--logproperties", logProperties.get().toString()));
+        return List.copyOf(withFile);
+    }
+
+    /** A node of {@code ./keygate cluster}: plain HTTP on loopback behind the proxy, one Hazelcast member. */
+    record NodeLaunch(Path javaHome, Path payaraJar, Path war, String name, int port, Path bootCommandFile, Path runtimeDir, String heap,
+                      String clusterName, List<Integer> clusterPorts, int clusterPort, Duration shutdownGrace, Optional<Path> logProperties) {
+    }
+
+    static List<String> nodeCommand(NodeLaunch launch) {
+        String members = launch.clusterPorts().stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        return withLogProperties(launch.logProperties(), List.of(
+                launch.javaHome().resolve("bin/java").toString(),
+                "-Xmx" + launch.heap(), "-XX:+UseSerialGC",
+                // Hazelcast binds the address --interfaces names, not every one, and never calls home
+                "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
+                // without its own hook Hazelcast stays in the cluster until Payara has stopped: the application's end
+                // runs, and sessions written during the shutdown grace still reach the other nodes
+                "-Dhazelcast.shutdownhook.enabled=false",
+                "-jar", launch.payaraJar().toString(),
+                "--deploy", launch.war().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(launch.port()),
+                "--prebootcommandfile", launch.bootCommandFile().toString(),
+                "--clustermode", "tcpip:" + members,
+                "--interfaces", "127.0.0.1",
+                "--clustername", launch.clusterName(),
+                "--startport", Integer.toString(launch.clusterPort()),
+                "--name", launch.name(),
+                // SIGTERM: Payara keeps serving this long before it stops, so requests in flight finish
+                "--shutdowngrace", Long.toString(launch.shutdownGrace().toMillis()),
+                ROOTDIR_FLAG, launch.runtimeDir().toString()));
     }
 
     /** The launcher's environment plus the database login and the other settings the WAR reads. */

@@ -43,12 +43,16 @@ final class PrivateFiles {
             return stored;
         }
         String secret = randomSecret();
-        // written under a temporary name with 0600 from the start, then renamed: never readable by others, never half-written
+        replaceSecret(file, secret + "\n");
+        return secret;
+    }
+
+    /** Writes the file with mode 0600 from the start, then renames it into place: never readable by others, never half-written. */
+    static void replaceSecret(Path file, String content) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp",
                 PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        return secret;
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static String randomSecret() {

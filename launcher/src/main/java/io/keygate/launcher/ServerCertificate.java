@@ -108,16 +108,39 @@ record ServerCertificate(Path keyStore, Path passwordFile, String alias) {
         return properties;
     }
 
+    /**
+     * The certificate and its private key as PEM files, for a reverse proxy that ends TLS in front of the nodes
+     * ({@code ./keygate cluster}); the key file is the owner's only.
+     */
+    void exportPem(Path certificateFile, Path privateKeyFile) throws IOException {
+        try {
+            KeyStore store = open();
+            java.security.Key key = store.getKey(alias, password().toCharArray());
+            Files.writeString(certificateFile, pem(), StandardCharsets.US_ASCII);
+            PrivateFiles.replaceSecret(privateKeyFile, armored("PRIVATE KEY", key.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static String armored(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+
     private String pem() throws IOException {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n";
+            return armored("CERTIFICATE", certificate().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
     }
 
     private Certificate certificate() throws IOException, GeneralSecurityException {
+        return open().getCertificate(alias);
+    }
+
+    private KeyStore open() throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             store.load(in, password().toCharArray());
@@ -127,7 +150,7 @@ record ServerCertificate(Path keyStore, Path passwordFile, String alias) {
         if (!store.isKeyEntry(alias)) {
             throw new IOException(keyStore + " has no key entry named '" + alias + "' (KEYGATE_TLS_ALIAS)");
         }
-        return store.getCertificate(alias);
+        return store;
     }
 
     private String password() throws IOException {

@@ -30,6 +30,16 @@ class BootCommandFileTest {
     }
 
     @Test
+    void aClusterNodeGetsTheSameCommandsWithHazelcastLeftOn() throws IOException {
+        Path node = BootCommandFile.forClusterNode(LOOPBACK_ONLY, data);
+        String commands = Files.readString(node);
+
+        assertFalse(commands.contains("hazelcast-config-specific-configuration.enabled"), commands);
+        assertEquals(Files.readString(LOOPBACK_ONLY).replace(BootCommandFile.HAZELCAST_OFF + "\n", ""), commands);
+        assertThrows(IllegalStateException.class, () -> BootCommandFile.withHazelcast("set something=else\n"));
+    }
+
+    @Test
     void defaultAddressUsesTheFileAsItIs() throws IOException {
         assertEquals(LOOPBACK_ONLY, BootCommandFile.forAddress(LOOPBACK_ONLY, "127.0.0.1", data));
         try (var files = Files.list(data)) {

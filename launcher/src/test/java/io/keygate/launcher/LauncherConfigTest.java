@@ -32,6 +32,27 @@ class LauncherConfigTest {
     }
 
     @Test
+    void theClusterSettingsHaveDefaultsAndRefuseWhatTheyCannotUse() {
+        LauncherConfig defaults = LauncherConfig.fromEnvironment(Map.of(), REPO);
+        assertEquals(6900, defaults.clusterPort());
+        assertEquals(java.time.Duration.ofSeconds(10), defaults.shutdownGrace());
+        assertEquals(java.util.Optional.empty(), defaults.jsonLogProperties());
+
+        LauncherConfig set = LauncherConfig.fromEnvironment(Map.of("KEYGATE_CLUSTER_PORT", "7900", "KEYGATE_SHUTDOWN_GRACE_SECONDS", "25",
+                "KEYGATE_LOG_FORMAT", "JSON", "KEYGATE_NGINX", "/opt/nginx/sbin/nginx"), REPO);
+        assertEquals(7900, set.clusterPort());
+        assertEquals(java.time.Duration.ofSeconds(25), set.shutdownGrace());
+        assertEquals(java.util.Optional.of(REPO.resolve("payara/logging-json.properties")), set.jsonLogProperties());
+        assertEquals("/opt/nginx/sbin/nginx", set.nginx());
+
+        for (String grace : new String[] {"26", "-1", "ten", "100"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_SHUTDOWN_GRACE_SECONDS", grace), REPO), grace);
+        }
+        assertThrows(IllegalArgumentException.class, () -> LauncherConfig.fromEnvironment(Map.of("KEYGATE_LOG_FORMAT", "xml"), REPO));
+    }
+
+    @Test
     void heapIsAJavaSizeOrRefused() {
         assertEquals("512m", LauncherConfig.fromEnvironment(Map.of("KEYGATE_HEAP", "512M"), REPO).heap());
         assertEquals("2g", LauncherConfig.fromEnvironment(Map.of("KEYGATE_HEAP", "2g"), REPO).heap());

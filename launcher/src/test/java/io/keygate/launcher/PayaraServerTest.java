@@ -3,8 +3,10 @@ package io.keygate.launcher;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +19,8 @@ class PayaraServerTest {
     void startsPayaraMicroOnLoopbackWithoutClusteringServingHttps() {
         List<String> command = PayaraServer.command(new PayaraServer.Launch(Path.of("/jdk"),
                 Path.of("/kg/launcher/target/payara-micro.jar"), Path.of("/kg/webapp/target/keygate.war"), 18080,
-                18443, "keygate", Path.of("/kg/data/payara-runtime/tls.properties"), Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime"), "768m"));
+                18443, "keygate", Path.of("/kg/data/payara-runtime/tls.properties"), Path.of("/kg/payara/loopback-only.asadmin"), Path.of("/kg/data/payara-runtime"), "768m",
+                Optional.empty()));
 
         assertEquals(List.of("/jdk/bin/java", "-Xmx768m", "-XX:+UseSerialGC",
                 "-jar", "/kg/launcher/target/payara-micro.jar",
@@ -30,6 +33,38 @@ class PayaraServerTest {
                 "--nocluster",
                 "--prebootcommandfile", "/kg/payara/loopback-only.asadmin",
                 "--rootdir", "/kg/data/payara-runtime"), command);
+    }
+
+    @Test
+    void startsAClusterNodeWhoseHazelcastTalksOnlyToTheOtherNodesOnLoopbackAndWhichDrainsWhenStopped() {
+        List<String> command = PayaraServer.nodeCommand(new PayaraServer.NodeLaunch(Path.of("/jdk"),
+                Path.of("/kg/launcher/target/payara-micro.jar"), Path.of("/kg/webapp/target/keygate.war"), "node-2", 8082,
+                Path.of("/kg/data/payara-cluster-node.asadmin"), Path.of("/kg/data/payara-runtime-node-2"), "512m", "keygate-abc",
+                List.of(6900, 6901), 6901, Duration.ofSeconds(10), Optional.of(Path.of("/kg/payara/logging-json.properties"))));
+
+        assertEquals(List.of("/jdk/bin/java", "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.shutdownhook.enabled=false",
+                "-jar", "/kg/launcher/target/payara-micro.jar",
+                "--deploy", "/kg/webapp/target/keygate.war",
+                "--contextroot", "/",
+                "--port", "8082",
+                "--prebootcommandfile", "/kg/data/payara-cluster-node.asadmin",
+                "--clustermode", "tcpip:127.0.0.1:6900,127.0.0.1:6901",
+                "--interfaces", "127.0.0.1",
+                "--clustername", "keygate-abc",
+                "--startport", "6901",
+                "--name", "node-2",
+                "--shutdowngrace", "10000",
+                "--rootdir", "/kg/data/payara-runtime-node-2",
+                "--logproperties", "/kg/payara/logging-json.properties"), command);
+    }
+
+    @Test
+    void namesEachNodesDatabaseConnectionsForItsGauge() {
+        assertEquals("jdbc:postgresql://127.0.0.1:5555/keygate?ApplicationName=keygate-node-1",
+                Launcher.withApplicationName("jdbc:postgresql://127.0.0.1:5555/keygate", "keygate-node-1"));
+        assertEquals("jdbc:postgresql://h/k?ssl=true&ApplicationName=keygate-node-2",
+                Launcher.withApplicationName("jdbc:postgresql://h/k?ssl=true", "keygate-node-2"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * One line per request in the {@code io.keygate.requests} log: request id, method, path, status, duration, and the
  * organisation and admin or API token it ran as. A listener, not a filter: the authentication mechanism answers some
  * requests itself (401, 429, the redirect to sign-in) before any filter runs, and those must be logged too.
- * {@code keygate.log.format=json} writes each line as one JSON object. The query string is never logged (search text
+ * {@code keygate.log.format=json} writes each line as one JSON object, and hands its fields to Payara's JSON formatter
+ * ({@code payara/logging-json.properties}), which then makes them fields of the log's own object. The query string is never logged (search text
  * is the admin's business), and a path is cut where it would carry a secret's prefix.
  */
 @WebListener
@@ -54,7 +57,26 @@ public class RequestLog implements ServletRequestListener {
         Object response = request.getAttribute(RESPONSE);
         int status = response instanceof HttpServletResponse answered ? answered.getStatus() : 0;
         metrics.requestFinished(request, status, duration);
-        LOG.info(line(request, status, duration));
+        Map<String, Object> fields = fields(request, status, duration);
+        if (!json()) {
+            LOG.info(text(fields));
+            return;
+        }
+        // Payara's JSON formatter adds a map parameter's entries to the line's object; any other formatter shows the message
+        LogRecord line = new LogRecord(Level.INFO, json(fields));
+        line.setLoggerName(LOGGER);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                parameters.put(name, value.toString());
+            }
+        });
+        line.setParameters(new Object[] {parameters});
+        LOG.log(line);
+    }
+
+    private boolean json() {
+        return "json".equalsIgnoreCase(format);
     }
 
     /** The id under which this request's audit events are filed and its line is logged; the same for the whole request. */
@@ -76,7 +98,7 @@ public class RequestLog implements ServletRequestListener {
         request.setAttribute(ACTOR, actor);
     }
 
-    String line(HttpServletRequest request, int status, Duration duration) {
+    static Map<String, Object> fields(HttpServletRequest request, int status, Duration duration) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", id(request));
         fields.put("method", request.getMethod());
@@ -87,7 +109,7 @@ public class RequestLog implements ServletRequestListener {
         fields.put("organization", actor == null ? null : actor.organizationId());
         fields.put("admin", actor == null || actor.isApiToken() ? null : actor.username());
         fields.put("token", actor == null || !actor.isApiToken() ? null : actor.apiTokenId());
-        return "json".equalsIgnoreCase(format) ? json(fields) : text(fields);
+        return fields;
     }
 
     static String pathWithoutSecrets(String path) {

@@ -13,6 +13,7 @@ import io.keygate.keys.api.EnrollmentService;
 import io.keygate.keys.api.InvalidKeyValueException;
 import io.keygate.keys.api.KeyValue;
 import io.keygate.platform.api.InvalidInputException;
+import io.keygate.platform.api.RateWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -61,13 +62,13 @@ public class DefaultEnrollmentService implements EnrollmentService {
             requireUnderLimit("key " + value.keyId(), limits.failuresPerKey());
             return transaction.enroll(value, csr, attempt);
         } catch (InvalidKeyValueException malformed) {
-            countFailure(attempt, address, limits.failuresPerAddress());
+            requireWithinLimit(countFailure(attempt, address, limits.failuresPerAddress()));
             throw refused(attempt, Refusal.INVALID_KEY, malformed.reason().code());
         } catch (EnrollmentAttempt.Refused refused) {
             if (refused.refusal == Refusal.INVALID_KEY) {
                 // only guesses count: a caller holding the key is told why and is not locked out
-                countFailure(attempt, address, limits.failuresPerAddress());
-                countFailure(attempt, "key " + attempt.keyId, limits.failuresPerKey());
+                long addressWait = countFailure(attempt, address, limits.failuresPerAddress());
+                requireWithinLimit(Math.max(addressWait, countFailure(attempt, "key " + attempt.keyId, limits.failuresPerKey())));
             }
             throw refused(attempt, refused.refusal, refused.reason);
         } finally {
@@ -95,10 +96,23 @@ public class DefaultEnrollmentService implements EnrollmentService {
         }
     }
 
-    private void countFailure(EnrollmentAttempt attempt, String subject, int limit) {
-        if (rateLimits.failed(subject, limit)) {
+    /**
+     * Counts a failure; returns the seconds to wait when it went beyond the limit, else 0. Guesses that passed the check
+     * at the same moment on any node are counted one at a time, so exactly the limit's number are answered as guesses.
+     */
+    private long countFailure(EnrollmentAttempt attempt, String subject, int limit) {
+        RateWindows.Count failures = rateLimits.failed(subject, limit);
+        if (failures.events() == limit) {
             audit.recordFailure(attempt.entry(AuditEntry.failure("enrollment.rate_limit", "excess_rate_limit_exceeded"))
                     .withDetails(attempt.details(Map.of("limited", subject, "failures", limit))));
+        }
+        return failures.events() > limit ? failures.secondsLeft() : 0;
+    }
+
+    /** A guess beyond the limit is answered like the ones the check refused before the key was looked at (no audit row). */
+    private static void requireWithinLimit(long wait) {
+        if (wait > 0) {
+            throw new EnrollmentRefusedException(Refusal.RATE_LIMITED, wait);
         }
     }
 

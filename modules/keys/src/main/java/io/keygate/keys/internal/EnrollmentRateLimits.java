@@ -32,8 +32,8 @@ public class EnrollmentRateLimits {
         return failures.retryAfter(LIMIT + subject, limit, null);
     }
 
-    /** Counts a failure; true exactly when it is the one that reaches the limit (so it is audited once per window). */
-    public boolean failed(String subject, int limit) {
-        return failures.count(LIMIT + subject, limit, limits().window(), null).events() == limit;
+    /** Counts a failure: the window's failures with it (exact up to the limit plus one) and the seconds until it ends. */
+    public RateWindows.Count failed(String subject, int limit) {
+        return failures.count(LIMIT + subject, limit, limits().window(), null);
     }
 }

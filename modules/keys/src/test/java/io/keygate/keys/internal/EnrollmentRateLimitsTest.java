@@ -27,7 +27,7 @@ class EnrollmentRateLimitsTest {
     void refusesASubjectAtItsLimitUntilTheWindowEndsAndOthersNever() {
         for (int i = 1; i <= 20; i++) {
             assertEquals(0, limits.retryAfter("address 198.51.100.7", 20), "failure " + i + " may still try");
-            assertEquals(i == 20, limits.failed("address 198.51.100.7", 20), "only the failure reaching the limit is reported");
+            assertEquals(i, limits.failed("address 198.51.100.7", 20).events(), "each failure is counted once");
         }
         assertEquals(60, limits.retryAfter("address 198.51.100.7", 20));
         assertEquals(0, limits.retryAfter("address 203.0.113.9", 20), "another address is unaffected");
@@ -36,7 +36,7 @@ class EnrollmentRateLimitsTest {
         assertEquals(15, limits.retryAfter("address 198.51.100.7", 20), "Retry-After counts down to the end of the window");
         clock.advance(Duration.ofSeconds(15));
         assertEquals(0, limits.retryAfter("address 198.51.100.7", 20), "a new window starts clean");
-        assertFalse(limits.failed("address 198.51.100.7", 20));
+        assertEquals(1, limits.failed("address 198.51.100.7", 20).events(), "the new window counts from one");
     }
 
     @Test
@@ -45,7 +45,7 @@ class EnrollmentRateLimitsTest {
             limits.failed("address " + i, 1);
         }
         clock.advance(Duration.ofMinutes(2));
-        assertTrue(limits.failed("address new", 1));
+        assertEquals(1, limits.failed("address new", 1).events());
         assertEquals(0, limits.retryAfter("address 5", 1));
     }
 

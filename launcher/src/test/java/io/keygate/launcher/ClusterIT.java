@@ -1,0 +1,502 @@
+package io.keygate.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 9: {@code ./keygate cluster} as operators run it (PostgreSQL, two Payara Micro nodes in one Hazelcast cluster,
+ * nginx in front, all on 127.0.0.1), driven the way users drive it: a browser and the API through the proxy, machines
+ * with the enrollment client straight at each node. The test that stops a node runs last; the others need both.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = REPOSITORY.resolve("launcher/target/cluster-it");
+    private static final Path DATA = WORK.resolve("data");
+    private static final String ADMIN_PASSWORD = "cluster-admin-password-2026";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private static Process launcher;
+    private static Properties cluster;
+    private static HttpClient https;
+    private static String proxy;
+    private static int basePort;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        FileTree.empty(Files.createDirectories(WORK));
+        basePort = freePortBlock();
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KEYGATE_DATA_DIR", DATA.toString(),
+                "KEYGATE_PORT", Integer.toString(basePort),
+                "KEYGATE_HTTPS_PORT", Integer.toString(basePort + 3),
+                "KEYGATE_CLUSTER_PORT", Integer.toString(basePort + 4),
+                "KEYGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "KEYGATE_API_BASIC_AUTH", "true",
+                "KEYGATE_LOG_FORMAT", "json",
+                "KEYGATE_HEAP", "512m",
+                "KEYGATE_SHUTDOWN_GRACE_SECONDS", "10"));
+        launcher = start(List.of("cluster"), environment, WORK.resolve("cluster.log"));
+        Path state = DATA.resolve("cluster.properties");
+        Instant giveUp = Instant.now().plus(START_TIMEOUT);
+        while (!Files.exists(state)) {
+            assertTrue(launcher.isAlive(), "./keygate cluster ended during its start; see " + WORK.resolve("cluster.log"));
+            assertTrue(Instant.now().isBefore(giveUp), "./keygate cluster did not start within " + START_TIMEOUT);
+            Thread.sleep(500);
+        }
+        cluster = new Properties();
+        try (InputStream in = Files.newInputStream(state)) {
+            cluster.load(in);
+        }
+        proxy = "https://localhost:" + cluster.getProperty("proxy.https.port") + "/";
+        https = HttpClient.newBuilder().sslContext(trusting(DATA.resolve("tls/keygate.crt"))).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (launcher != null) {
+            launcher.destroy();
+            if (!launcher.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void enrollmentsSentToBothNodesAtOnceStopExactlyAtTheKeysLimitAndEveryRequestIsLoggedAsJson() throws Exception {
+        JsonObject key = createKey("exactly-n", 150);
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String node = i % 2 == 0 ? "node-1" : "node-2";
+            int machine = i;
+            attempts.add(() -> enroll(node, key.getString("provisioningKey"), "exact-" + machine).exitCode());
+        }
+        List<Integer> outcomes = runAll(attempts, 16);
+
+        assertEquals(150, Collections.frequency(outcomes, 0), "enrolled, of 200 split across the nodes: " + outcomes);
+        assertEquals(50, Collections.frequency(outcomes, 3), "refused as exhausted: " + outcomes);
+        assertEquals(150, machinesOf(key), "machines the key enrolled");
+
+        String log = Files.readString(WORK.resolve("cluster.log"), StandardCharsets.UTF_8);
+        List<JsonObject> requests = log.lines().filter(line -> line.startsWith("{") && line.contains("\"request_id\""))
+                .map(ClusterIT::json).filter(line -> "io.keygate.requests".equals(line.getString("LoggerName", ""))).toList();
+        assertTrue(requests.stream().filter(line -> "/api/v1/enrollments".equals(line.getString("path", ""))).count() >= 200,
+                "one JSON object per enrollment request");
+        JsonObject created = requests.stream().filter(line -> "/api/v1/provisioning-keys".equals(line.getString("path", ""))
+                && "201".equals(line.getString("status", ""))).findFirst().orElseThrow();
+        assertEquals("admin", created.getString("admin"), created.toString());
+        assertTrue(created.getString("duration_ms").matches("\\d+"), created.toString());
+        assertFalse(log.contains(key.getString("provisioningKey").substring(key.getString("provisioningKey").indexOf("mpk_"))),
+                "no key value in any node's log");
+    }
+
+    @Test
+    @Order(1)
+    void guessesAtOneKeySentToBothNodesAreRefusedFromExactlyTheLimitOnAsOneCountSpansTheCluster() throws Exception {
+        JsonObject key = createKey("guessed", null);
+        String value = key.getString("provisioningKey");
+        // the right key id with another secret and its checksum: a well-formed guess, which counts against the key
+        String token = value.substring(value.lastIndexOf('|') + 1);
+        String keyId = token.substring(4, 20);
+        char[] otherSecret = "A".repeat(43).toCharArray();
+        String guess = value.substring(0, value.lastIndexOf('|') + 1) + "mpk_" + keyId + "_" + new String(otherSecret)
+                + io.keygate.platform.api.TokenChecksum.of("mpk_", keyId, otherSecret);
+        String csr = (String) csrMaker().invoke(null, keyPair(), "guess");
+        String body = "{\"provisioningKey\":\"" + guess + "\",\"hostname\":\"guess\",\"fingerprint\":\"fp-guess\",\"csr\":\""
+                + csr.replace("\n", "\\n") + "\"}";
+        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String node = i % 2 == 0 ? "node-1" : "node-2";
+            // each from its own address, as the proxy on 127.0.0.1 (which the nodes trust) would say: only the key's limit applies
+            String from = (i < 100 ? "198.51.100." : "203.0.113.") + (i % 100 + 1);
+            guesses.add(() -> plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cluster.getProperty(node + ".port")
+                    + "/api/v1/enrollments")).header("Content-Type", "application/json").header("X-Forwarded-For", from).header("X-Forwarded-Proto", "https")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        List<Integer> statuses = runAll(guesses, 16);
+
+        assertEquals(50, Collections.frequency(statuses, 401), "guesses answered before the key's limit of 50 a minute: " + statuses);
+        assertEquals(150, Collections.frequency(statuses, 429), "refused as rate-limited: " + statuses);
+    }
+
+    @Test
+    @Order(3)
+    void aDumpRestoredIntoAFreshDatabaseServesANodeOnWhichEveryKeyStillVerifies() throws Exception {
+        List<JsonObject> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            keys.add(createKey("backup-" + i, null));
+        }
+        int databasePort = Integer.parseInt(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(3).strip());
+        Map<String, String> superuser = Map.of("PGPASSWORD", Files.readString(DATA.resolve("db-admin-password")).strip());
+        Path dump = WORK.resolve("keygate.dump");
+        run(List.of("pg_dump", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-Fc", "-f", dump.toString(),
+                "keygate"), superuser);
+        run(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                "CREATE DATABASE keygate_restored OWNER keygate", "postgres"), superuser);
+        run(List.of("pg_restore", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "--exit-on-error",
+                "-d", "keygate_restored", dump.toString()), superuser);
+
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KEYGATE_DATA_DIR", WORK.resolve("restored").toString(),
+                "KEYGATE_PORT", Integer.toString(basePort + 6),
+                "KEYGATE_HTTPS_PORT", Integer.toString(basePort + 7),
+                "KEYGATE_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/keygate_restored",
+                "KEYGATE_DB_USER", "keygate",
+                "KEYGATE_DB_PASSWORD", Files.readString(DATA.resolve("db-password")).strip(),
+                "KEYGATE_DB_APP_USER", "keygate_app",
+                "KEYGATE_DB_APP_PASSWORD", Files.readString(DATA.resolve("db-app-password")).strip(),
+                "KEYGATE_PEPPER_FILE", DATA.resolve("pepper").toString(),
+                "KEYGATE_MASTER_KEY_FILE", DATA.resolve("master-key").toString()));
+        environment.put("KEYGATE_HEAP", "512m");
+        environment.put("KEYGATE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Process restored = start(List.of("run"), environment, WORK.resolve("restored.log"));
+        try {
+            String node = "http://127.0.0.1:" + (basePort + 6) + "/";
+            awaitReady(node, restored);
+            for (JsonObject key : keys) {
+                Enrolled enrolled = enroll(node, key.getString("provisioningKey"), "restored-" + key.getString("name"));
+                assertEquals(0, enrolled.exitCode(), key.getString("name") + " on the restored node: " + enrolled.output());
+            }
+        } finally {
+            restored.destroy();
+            restored.waitFor(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aBrowserKeepsItsSessionAndSessionFilterWhenItsNodeStopsWhileRequestsInFlightFinish() throws Exception {
+        JsonObject drained = createKey("drained", null);
+        for (int i = 0; i < 3; i++) {
+            createKey("failover-" + i, null);
+        }
+        WebDriver browser = browser();
+        try {
+            browser.get(proxy + "login.xhtml");
+            type(browser, "login:username", "admin");
+            type(browser, "login:password", ADMIN_PASSWORD);
+            browser.findElement(By.id("login:sign-in")).click();
+            waitFor(browser, By.id("nav-keys")).click();
+            type(browser, "keys:chipName", "failover");
+            click(browser, "keys:applyFilters");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> rowNames(driver).size() == 3);
+            click(browser, "keys:filterMenu_button");
+            click(browser, "keys:saveApplied");
+            type(browser, "saveFilterForm:name", "failover-session");
+            browser.findElement(By.cssSelector("label[for='saveFilterForm:scope:0']")).click();
+            click(browser, "saveFilterForm:save");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys:savedFilters"), "failover-session"));
+
+            String served = lastNodeOf("POST");
+            long pid = Long.parseLong(cluster.getProperty(served + ".pid"));
+            ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
+            Instant stopAt = Instant.now().plusSeconds(1);
+            Instant sendUntil = stopAt.plusSeconds(5);
+            AtomicInteger sentAfterStop = new AtomicInteger();
+            ExecutorService machines = Executors.newFixedThreadPool(4);
+            List<Future<List<Enrolled>>> inFlight = new ArrayList<>();
+            AtomicInteger sequence = new AtomicInteger();
+            for (int worker = 0; worker < 4; worker++) {
+                inFlight.add(machines.submit(() -> {
+                    List<Enrolled> results = new ArrayList<>();
+                    while (Instant.now().isBefore(sendUntil)) {
+                        if (Instant.now().isAfter(stopAt)) {
+                            sentAfterStop.incrementAndGet();
+                        }
+                        results.add(enroll(served, drained.getString("provisioningKey"), "drain-" + sequence.incrementAndGet()));
+                    }
+                    return results;
+                }));
+            }
+            Thread.sleep(Duration.between(Instant.now(), stopAt).toMillis());
+            Instant stopped = Instant.now();
+            assertTrue(node.destroy(), "SIGTERM to " + served);
+            List<Enrolled> results = new ArrayList<>();
+            for (Future<List<Enrolled>> worker : inFlight) {
+                results.addAll(worker.get());
+            }
+            machines.shutdown();
+            node.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Duration stopTook = Duration.between(stopped, Instant.now());
+
+            assertTrue(stopTook.compareTo(Duration.ofSeconds(30)) <= 0, "a node stops within 30 s, took " + stopTook);
+            assertTrue(sentAfterStop.get() > 0, "requests reached the node while it was stopping");
+            List<Enrolled> unfinished = results.stream().filter(result -> result.exitCode() != 0).toList();
+            assertEquals(List.of(), unfinished, "every enrollment sent during the shutdown grace finished");
+            assertEquals(results.size(), machinesOf(drained), "each finished enrollment left exactly one machine, no half-done one");
+
+            browser.get(proxy + "keys/list.xhtml");
+            click(browser, "keys:savedFilters");
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys:savedFiltersPanel"), "failover-session"));
+            String panel = browser.findElement(By.id("keys:savedFiltersPanel")).getText();
+            assertTrue(panel.contains("This session"), panel);
+            assertFalse(browser.getCurrentUrl().contains("login.xhtml"), "still signed in: " + browser.getCurrentUrl());
+            String other = served.equals("node-1") ? "node-2" : "node-1";
+            assertEquals(other, lastNodeOf("GET"), "the other node carried on");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private record Enrolled(int exitCode, String output) {
+    }
+
+    /** The enrollment client's own CSR maker (package-private there), so a guess carries a CSR that passes every check. */
+    private static java.lang.reflect.Method csrMaker() throws ReflectiveOperationException {
+        java.lang.reflect.Method pem = Class.forName("io.keygate.enroll.CertificateSigningRequest")
+                .getDeclaredMethod("pem", java.security.KeyPair.class, String.class);
+        pem.setAccessible(true);
+        return pem;
+    }
+
+    private static java.security.KeyPair keyPair() throws ReflectiveOperationException {
+        java.lang.reflect.Method generate = Class.forName("io.keygate.enroll.CertificateSigningRequest").getDeclaredMethod("newKeyPair");
+        generate.setAccessible(true);
+        return (java.security.KeyPair) generate.invoke(null);
+    }
+
+    /** The enrollment client, as a machine runs it, straight at a node over plain HTTP on this machine. */
+    private static Enrolled enroll(String nodeOrUrl, String key, String hostname) throws IOException {
+        String server = nodeOrUrl.startsWith("http") ? nodeOrUrl : "http://127.0.0.1:" + cluster.getProperty(nodeOrUrl + ".port") + "/";
+        Path directory = Files.createTempDirectory(WORK, "machine-");
+        Path keyFile = directory.resolve("key");
+        Files.writeString(keyFile, key);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            int code = io.keygate.enroll.Main.run(new String[] {"--key-file", keyFile.toString(), "--out", directory.resolve("out").toString(),
+                "--hostname", hostname, "--fingerprint", "fp-" + hostname, "--server", server, "--plain-http"}, out, out);
+            return new Enrolled(code, output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonObject createKey(String name, Integer maxUsage) throws Exception {
+        long group = post("api/v1/machine-groups", "{\"name\":\"" + name + "-group\",\"enabled\":true}").getJsonNumber("id").longValue();
+        long certificate = get("api/v1/signing-certificates?name=Client").getJsonArray("list").getJsonObject(0).getJsonNumber("id").longValue();
+        return post("api/v1/provisioning-keys", "{\"name\":\"" + name + "\",\"machineGroupId\":" + group + ",\"signingCertificateId\":"
+                + certificate + (maxUsage == null ? "" : ",\"maxUsage\":" + maxUsage) + "}");
+    }
+
+    private static long machinesOf(JsonObject key) throws Exception {
+        return get("api/v1/machines?pageSize=1&provisioningKeyId=" + key.getJsonNumber("id").longValue()).getJsonNumber("totalCount").longValue();
+    }
+
+    private static JsonObject get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(proxy + path)).GET(), 200);
+    }
+
+    private static JsonObject post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(proxy + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+    }
+
+    private static JsonObject send(HttpRequest.Builder request, int expected) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = https.send(request.header("Authorization", "Basic " + basic).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), response.body());
+        return json(response.body());
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** The node that served the proxy's latest request of this method, from its access log. */
+    private static String lastNodeOf(String method) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(cluster.getProperty("proxy.access.log")));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("\"" + method + " ")) {
+                String upstream = lines.get(i).replaceAll(".* node=(.+?) request_id=.*", "$1");
+                String[] tried = upstream.split(",");
+                String port = tried[tried.length - 1].strip().replaceAll(".*:", "");
+                return port.equals(cluster.getProperty("node-1.port")) ? "node-1" : "node-2";
+            }
+        }
+        throw new AssertionError("no " + method + " in the proxy's access log");
+    }
+
+    private static List<String> rowNames(WebDriver driver) {
+        try {
+            return driver.findElements(By.cssSelector("[id='keys:table_data'] tr[data-ri]")).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException reRendered) {
+            return List.of();
+        }
+    }
+
+    private static WebDriver browser() throws Exception {
+        Certificate certificate;
+        try (InputStream pem = Files.newInputStream(DATA.resolve("tls/keygate.crt"))) {
+            certificate = CertificateFactory.getInstance("X.509").generateCertificate(pem);
+        }
+        String spki = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+        Path profile = Files.createTempDirectory(WORK, "chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile,
+                // the cluster's self-signed certificate, accepted once as an admin would
+                "--ignore-certificate-errors-spki-list=" + spki);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static WebElement waitFor(WebDriver browser, By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement input = waitFor(browser, By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void click(WebDriver browser, String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
+                    waitFor(driver, By.id(id)).click();
+                    return true;
+                });
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment, Path log) throws IOException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                REPOSITORY.resolve("launcher/target/keygate-launcher.jar").toString()));
+        line.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(line).directory(REPOSITORY.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("KEYGATE_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static void awaitReady(String node, Process process) throws Exception {
+        HttpClient plain = HttpClient.newHttpClient();
+        Instant giveUp = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(giveUp)) {
+            assertTrue(process.isAlive(), "the node ended during its start");
+            try {
+                if (plain.send(HttpRequest.newBuilder(URI.create(node + "health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(node + " did not become ready within " + START_TIMEOUT);
+    }
+
+    private static void run(List<String> command, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
+    /** Nine consecutive ports free on loopback: the proxy's two, the nodes', Hazelcast's, and a restored node's two. */
+    private static int freePortBlock() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            boolean free = true;
+            for (int port = base; port < base + 9 && free; port++) {
+                free = FreePort.isFree("127.0.0.1", port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no nine consecutive free ports on 127.0.0.1");
+    }
+
+    private static SSLContext trusting(Path certificateFile) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream pem = Files.newInputStream(certificateFile)) {
+            trust.setCertificateEntry("keygate", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+}

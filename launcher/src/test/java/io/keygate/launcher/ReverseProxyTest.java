@@ -1,0 +1,46 @@
+package io.keygate.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReverseProxyTest {
+
+    private static final ReverseProxy.Site SITE = new ReverseProxy.Site(Path.of("/kg/data/nginx"), "127.0.0.1", 8080, 8443,
+            Path.of("/kg/data/nginx/keygate.crt"), Path.of("/kg/data/nginx/keygate.key"), List.of(8081, 8082));
+
+    @Test
+    void listensOnTheBindAddressOnlyAndSendsEachSessionToOneNodeOnLoopback() {
+        String conf = ReverseProxy.configuration(SITE);
+
+        assertTrue(conf.contains("listen 127.0.0.1:8443 ssl;"), conf);
+        assertTrue(conf.contains("listen 127.0.0.1:8080;"), conf);
+        assertEquals(2, conf.lines().filter(line -> line.strip().startsWith("listen ")).count(), conf);
+        assertTrue(conf.contains("server 127.0.0.1:8081 ") && conf.contains("server 127.0.0.1:8082 "), conf);
+        assertTrue(conf.contains("hash $affinity consistent;"), conf);
+        assertTrue(conf.contains("default $cookie_JSESSIONID;"), conf);
+        assertFalse(conf.contains("0.0.0.0"), conf);
+    }
+
+    @Test
+    void tellsTheNodesTheRequestCameOverHttpsAndKeepsTheirProbesToThemselves() {
+        String conf = ReverseProxy.configuration(SITE);
+
+        assertTrue(conf.contains("proxy_set_header X-Forwarded-Proto https;"), conf);
+        assertTrue(conf.contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"), conf);
+        assertTrue(conf.contains("proxy_redirect http:// https://;"), conf);
+        assertTrue(conf.replaceAll("\\s+", " ").contains("location ~ ^/(health|metrics)(/|$) { return 404; }"), conf);
+        assertTrue(conf.replaceAll("\\s+", " ").contains("location ~ \";\" { return 404; }"), "no path parameters: /metrics;x is /metrics to Payara");
+        assertTrue(conf.contains("request_id=$upstream_http_x_request_id"), conf);
+    }
+
+    @Test
+    void anIpv6BindAddressIsBracketed() {
+        ReverseProxy.Site site = new ReverseProxy.Site(SITE.directory(), "::1", 8080, 8443, SITE.certificate(), SITE.privateKey(), SITE.nodePorts());
+        assertTrue(ReverseProxy.configuration(site).contains("listen [::1]:8443 ssl;"));
+    }
+}
