@@ -270,6 +270,13 @@ class ClusterIT {
             Thread.sleep(Duration.between(Instant.now(), stopAt).toMillis());
             Instant stopped = Instant.now();
             assertTrue(node.destroy(), "SIGTERM to " + served);
+            HttpClient plain = HttpClient.newHttpClient();
+            URI readiness = URI.create("http://127.0.0.1:" + cluster.getProperty(served + ".port") + "/health/ready");
+            int readyWhileStopping = 0;
+            for (int poll = 0; poll < 20 && readyWhileStopping != 503; poll++) {
+                Thread.sleep(100);
+                readyWhileStopping = plain.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
             List<Enrolled> results = new ArrayList<>();
             for (Future<List<Enrolled>> worker : inFlight) {
                 results.addAll(worker.get());
@@ -280,6 +287,7 @@ class ClusterIT {
 
             assertTrue(stopTook.compareTo(Duration.ofSeconds(30)) <= 0, "a node stops within 30 s, took " + stopTook);
             assertTrue(sentAfterStop.get() > 0, "requests reached the node while it was stopping");
+            assertEquals(503, readyWhileStopping, "a stopping node says it is not ready while it still serves");
             List<Enrolled> unfinished = results.stream().filter(result -> result.exitCode() != 0).toList();
             assertEquals(List.of(), unfinished, "every enrollment sent during the shutdown grace finished");
             assertEquals(results.size(), machinesOf(drained), "each finished enrollment left exactly one machine, no half-done one");

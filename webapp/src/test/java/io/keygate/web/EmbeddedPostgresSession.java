@@ -31,6 +31,7 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         System.setProperty("keygate.test.operator.password", "operator-password-for-tests");
         createKeyMaterial();
         createServerCertificate();
+        createLoggingProperties();
         if (!"embedded".equals(System.getProperty("db.url", "embedded"))) {
             return;
         }
@@ -53,6 +54,36 @@ public class EmbeddedPostgresSession implements LauncherSessionListener {
         // zonky's initdb makes "postgres" a superuser that needs no password on 127.0.0.1
         System.setProperty("db.superuser", "postgres");
         System.setProperty("db.superuser.password", "");
+    }
+
+    /**
+     * The test servers log into one file that never rotates ({@code payara.log.file}): Payara Micro's own --logtofile
+     * keeps ten files of 1 MB, and the suite writes more (a line per request), so the end-of-run checks of the whole
+     * log (SecretHygieneIT) would miss its start. The console still gets the log, where the Arquillian connector
+     * watches for the server's start.
+     */
+    private static void createLoggingProperties() {
+        String logFile = System.getProperty("payara.log.file");
+        if (logFile == null) {
+            return;
+        }
+        Path properties = Path.of(logFile).resolveSibling("payara-logging.properties");
+        try {
+            Files.writeString(properties, String.join("\n",
+                    "handlers=java.util.logging.FileHandler, java.util.logging.ConsoleHandler",
+                    "java.util.logging.FileHandler.pattern=" + logFile.replace("\\", "/").replace("%", "%%"),
+                    "java.util.logging.FileHandler.limit=0",
+                    "java.util.logging.FileHandler.count=1",
+                    "java.util.logging.FileHandler.append=true",
+                    "java.util.logging.FileHandler.level=INFO",
+                    "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter",
+                    "java.util.logging.SimpleFormatter.format=[%1$tFT%1$tT.%1$tL%1$tz] [%4$s] [%3$s] %5$s%6$s%n",
+                    "java.util.logging.ConsoleHandler.level=INFO",
+                    ".level=INFO", ""), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the test servers' logging properties", e);
+        }
+        System.setProperty("keygate.test.logging.properties", properties.toString());
     }
 
     /** A pepper and a master key of the run's own, in files as production has them. */

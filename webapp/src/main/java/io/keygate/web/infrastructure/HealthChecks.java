@@ -16,8 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * What {@code /health/ready} and {@code /health/live} (MicroProfile Health, served by Payara) report. Ready: the database
- * answers as the application's login, this node's migrations are applied, and the key material is loaded; a load
- * balancer sends traffic only to a ready node. Live: no threads are deadlocked; a node that is not live should be
+ * answers as the application's login, this node's migrations are applied, the key material is loaded, and the node is
+ * not stopping (it serves on during its shutdown grace); a load balancer sends traffic only to a ready node. Live: no threads are deadlocked; a node that is not live should be
  * restarted, so a database outage makes a node unready, never dead.
  */
 @ApplicationScoped
@@ -31,6 +31,8 @@ public class HealthChecks {
     DatabaseMigrations migrations;
     @Inject
     KeyMaterialCheck keyMaterial;
+    @Inject
+    ShutdownSignal shutdown;
 
     @Produces
     @Readiness
@@ -59,6 +61,12 @@ public class HealthChecks {
     @Readiness
     HealthCheck keyMaterial() {
         return () -> HealthCheckResponse.named("key-material").status(keyMaterial.loaded()).build();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck serving() {
+        return () -> HealthCheckResponse.named("serving").status(!shutdown.isStopping()).build();
     }
 
     @Produces

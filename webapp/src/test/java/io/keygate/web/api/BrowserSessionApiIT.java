@@ -81,7 +81,7 @@ class BrowserSessionApiIT {
     @Test
     void whatAnotherSiteCanMakeTheBrowserSendChangesNothing() {
         int groupsBefore = org.api().get(GROUPS + "?pageSize=500").list().size();
-        String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String cookie = cookies();
         ApiClient cookieOnly = ApiClient.anonymous(base).withHeader("Cookie", cookie)
                 .withHeader("Origin", "https://attacker.example").withHeader("Sec-Fetch-Site", "cross-site");
 
@@ -112,7 +112,7 @@ class BrowserSessionApiIT {
         long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
         long key = org.api().post(KEYS, "{\"name\":\"step-up-key\",\"machineGroupId\":" + group
                 + ",\"signingCertificateId\":" + certificate + "}").id();
-        String cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String cookie = cookies();
         ApiClient session = ApiClient.anonymous(base).withHeader("Cookie", cookie).withHeader("X-Keygate-CSRF", "1");
         assertEquals(200, session.post(KEYS + "/" + key + "/reveal", "").status(), "signed in a moment ago");
 
@@ -165,5 +165,14 @@ class BrowserSessionApiIT {
     private int groupsNamed(String name) {
         return (int) org.api().get(GROUPS + "?pageSize=500").list().stream()
                 .filter(group -> name.equals(group.asJsonObject().getString("name"))).count();
+    }
+
+    /**
+     * Every cookie the browser holds for the portal, as it sends them: the session id and, since sessions may be shared
+     * between nodes, Payara's JSESSIONIDVERSION beside it.
+     */
+    private String cookies() {
+        return browser.driver().manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }

@@ -458,7 +458,8 @@ class ProvisioningKeyPageIT {
         Path file = downloads.resolve(name);
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> {
             try {
-                return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+                // Chromium may show the file under its final name before it has written it
+                return Files.isRegularFile(file) && Files.size(file) > 0 ? Files.readString(file, StandardCharsets.UTF_8) : null;
             } catch (IOException stillBeingWritten) {
                 return null;
             }

@@ -69,6 +69,7 @@ class HealthMetricsAndRequestLogIT {
         assertEquals("UP", checks.get("database").getString("status"), ready.body());
         assertEquals("UP", checks.get("key-material").getString("status"), ready.body());
         assertEquals("UP", checks.get("migrations").getString("status"), ready.body());
+        assertEquals("UP", checks.get("serving").getString("status"), ready.body());
         assertEquals(latestMigration(), checks.get("migrations").getJsonObject("data").getString("schemaVersion"), ready.body());
 
         HttpResponse<String> live = get("health/live", "application/json");
