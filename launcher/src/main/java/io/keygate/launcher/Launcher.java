@@ -164,7 +164,8 @@ final class Launcher {
             Console.say("starting Keygate " + name + " on 127.0.0.1:" + nodePort(node) + " (its log follows)...");
             PayaraServer server = shutdown.start(() -> PayaraServer.start(command, environment));
             URI ready = URI.create("http://127.0.0.1:" + nodePort(node) + "/health/ready");
-            if (new ReadinessProbe(POLL_INTERVAL).await(ready, server.process(), STARTUP_TIMEOUT) != ReadinessProbe.Outcome.READY) {
+            if (new ReadinessProbe(POLL_INTERVAL).await(ready, "\"migrations\"", server.process(), STARTUP_TIMEOUT)
+                    != ReadinessProbe.Outcome.READY) {
                 Console.error(name + " did not become ready (" + ready + ") within " + STARTUP_TIMEOUT.toSeconds()
                         + " s; look for SEVERE in its log above");
                 return 1;
@@ -173,6 +174,10 @@ final class Launcher {
             state.setProperty(name + ".port", Integer.toString(nodePort(node)));
             nodes.add(server);
         }
+        // closed first (newest first): every node gets SIGTERM at once, so they spend their grace side by side, then
+        // each is awaited in turn
+        AutoCloseable signalEveryNode = () -> nodes.forEach(node -> node.process().destroy());
+        shutdown.start(() -> signalEveryNode);
         Path proxyDir = PrivateFiles.directory(dataDir.resolve("nginx"));
         Path certificateFile = proxyDir.resolve("keygate.crt");
         Path keyFile = proxyDir.resolve("keygate.key");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ final class PayaraServer implements AutoCloseable {
                 "--systemproperties", launch.systemProperties().toString(),
                 // no cluster discovery on the network (spike P7); the boot file also turns Hazelcast off
                 "--nocluster",
+                "--disablephonehome",
                 "--prebootcommandfile", launch.bootCommandFile().toString(),
                 // the unpacked runtime goes to the data directory instead of /tmp/payaramicro-rt*, which a
                 // killed Payara leaves behind (spike P10); the launcher empties it before every start
@@ -51,7 +53,7 @@ final class PayaraServer implements AutoCloseable {
         if (logProperties.isEmpty()) {
             return command;
         }
-        List<String> withFile = new java.util.ArrayList<>(command);
+        List<String> withFile = new ArrayList<>(command);
         withFile.addAll(List.of("--logproperties", logProperties.get().toString()));
         return List.copyOf(withFile);
     }
@@ -81,6 +83,7 @@ final class PayaraServer implements AutoCloseable {
                 "--clustername", launch.clusterName(),
                 "--startport", Integer.toString(launch.clusterPort()),
                 "--name", launch.name(),
+                "--disablephonehome",
                 // SIGTERM: Payara keeps serving this long before it stops, so requests in flight finish
                 "--shutdowngrace", Long.toString(launch.shutdownGrace().toMillis()),
                 ROOTDIR_FLAG, launch.runtimeDir().toString()));

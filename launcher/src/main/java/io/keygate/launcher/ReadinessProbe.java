@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Waits until the login page answers (200, or 301 to HTTPS), the server process dies, or the time is up. */
+/** Waits until a page answers (the login page: 200, or 301 to HTTPS; a node's readiness: 200 with its checks), the server process dies, or the time is up. */
 final class ReadinessProbe {
 
     enum Outcome { READY, EXITED, TIMED_OUT }
@@ -18,12 +19,20 @@ final class ReadinessProbe {
     }
 
     Outcome await(URI page, Process server, Duration timeout) throws InterruptedException {
+        return await(page, null, server, timeout);
+    }
+
+    /**
+     * Waits for a 200 whose body holds {@code required} (null: any answer that counts). A cluster node's
+     * {@code /health/ready} needs it: Payara answers 200 with no checks at all when the application failed to deploy.
+     */
+    Outcome await(URI page, String required, Process server, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 return Outcome.EXITED;
             }
-            if (answersOk(page)) {
+            if (answersOk(page, required)) {
                 return Outcome.READY;
             }
             Thread.sleep(interval.toMillis());
@@ -31,7 +40,7 @@ final class ReadinessProbe {
         return Outcome.TIMED_OUT;
     }
 
-    private static boolean answersOk(URI page) {
+    private static boolean answersOk(URI page, String required) {
         HttpURLConnection connection = null;
         try {
             // straight to this machine, whatever proxy settings the JVM was given
@@ -42,6 +51,9 @@ final class ReadinessProbe {
             // no idle keep-alive connection to Payara left behind once it is up
             connection.setRequestProperty("Connection", "close");
             int status = connection.getResponseCode();
+            if (required != null) {
+                return status == 200 && new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains(required);
+            }
             // a bind address other than loopback makes this request one from "elsewhere", which is sent to HTTPS
             return status == 200 || status == 301;
         } catch (IOException e) {

@@ -51,7 +51,12 @@ final class ReverseProxy implements AutoCloseable {
                     worker_connections 1024;
                 }
                 http {
-                    log_format keygate '$remote_addr [$time_iso8601] "$request_method $uri" $status $body_bytes_sent '
+                    # the path as the node decoded it, cut where a key or token value would start (pasted by mistake)
+                    map $uri $logged_path {
+                        "~*^(?<kept>.*?)(mpk_|kgt_)" "${kept}[cut]";
+                        default $uri;
+                    }
+                    log_format keygate '$remote_addr [$time_iso8601] "$request_method $logged_path" $status $body_bytes_sent '
                                        '$request_time node=$upstream_addr request_id=$upstream_http_x_request_id';
                     access_log %1$s/access.log keygate;
                     client_body_temp_path %1$s/temp/body;
@@ -73,9 +78,16 @@ final class ReverseProxy implements AutoCloseable {
                         keepalive 16;
                     }
 
+                    # plain HTTP reaches no node: a page request is sent to HTTPS, anything else (a form, an API call, an
+                    # enrollment) refused, since what it carried has crossed the network already
                     server {
                         listen %3$s:%4$d;
-                        return 301 https://$host:%5$d$request_uri;
+                        location / {
+                            if ($request_method !~ ^(GET|HEAD)$) {
+                                return 403 "Keygate takes this request over HTTPS only.\n";
+                            }
+                            return 301 https://$host:%5$d$request_uri;
+                        }
                     }
 
                     server {
@@ -103,7 +115,8 @@ final class ReverseProxy implements AutoCloseable {
                             proxy_http_version 1.1;
                             proxy_set_header Connection "";
                             proxy_set_header Host $http_host;
-                            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                            # nginx is the outermost proxy: what a client wrote into X-Forwarded-For itself is not passed on
+                            proxy_set_header X-Forwarded-For $remote_addr;
                             proxy_set_header X-Forwarded-Proto https;
                             # the nodes speak plain HTTP, so their absolute redirects say http://; the browser came by https
                             proxy_redirect http:// https://;

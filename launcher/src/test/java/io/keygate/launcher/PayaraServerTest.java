@@ -31,6 +31,7 @@ class PayaraServerTest {
                 "--sslcert", "keygate",
                 "--systemproperties", "/kg/data/payara-runtime/tls.properties",
                 "--nocluster",
+                "--disablephonehome",
                 "--prebootcommandfile", "/kg/payara/loopback-only.asadmin",
                 "--rootdir", "/kg/data/payara-runtime"), command);
     }
@@ -54,6 +55,7 @@ class PayaraServerTest {
                 "--clustername", "keygate-abc",
                 "--startport", "6901",
                 "--name", "node-2",
+                "--disablephonehome",
                 "--shutdowngrace", "10000",
                 "--rootdir", "/kg/data/payara-runtime-node-2",
                 "--logproperties", "/kg/payara/logging-json.properties"), command);

@@ -31,7 +31,10 @@ class ReverseProxyTest {
         String conf = ReverseProxy.configuration(SITE);
 
         assertTrue(conf.contains("proxy_set_header X-Forwarded-Proto https;"), conf);
-        assertTrue(conf.contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"), conf);
+        assertTrue(conf.contains("proxy_set_header X-Forwarded-For $remote_addr;"), "a client's own header is not believed");
+        assertFalse(conf.contains("$proxy_add_x_forwarded_for"), conf);
+        assertTrue(conf.contains("\"~*^(?<kept>.*?)(mpk_|kgt_)\" \"${kept}[cut]\";"), "no key or token value in the access log");
+        assertTrue(conf.contains("if ($request_method !~ ^(GET|HEAD)$) {"), "only page requests are redirected to HTTPS");
         assertTrue(conf.contains("proxy_redirect http:// https://;"), conf);
         assertTrue(conf.replaceAll("\\s+", " ").contains("location ~ ^/(health|metrics)(/|$) { return 404; }"), conf);
         assertTrue(conf.replaceAll("\\s+", " ").contains("location ~ \";\" { return 404; }"), "no path parameters: /metrics;x is /metrics to Payara");

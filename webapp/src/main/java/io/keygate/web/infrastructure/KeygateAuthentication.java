@@ -72,6 +72,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         // the mechanism answers some requests itself (401, 429, the redirect to sign-in) before any filter runs
         SecurityHeadersFilter.protect(request, response);
         RequestLog.answeredThrough(request, response);
+        response.setHeader("X-Request-Id", RequestLog.id(request));
         if (isOperations(request)) {
             // probes and scrapers carry no credential and get nothing secret: plain HTTP from a load balancer is fine
             return context.doNothing();

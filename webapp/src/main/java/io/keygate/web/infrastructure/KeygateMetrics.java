@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * The application's metrics, which Payara serves at {@code /metrics} in Prometheus' text format (scope
  * {@code application}): requests by kind and status class with their latency, enrollments by outcome, and the signed-in
- * sessions this node serves. Gauges of running exports and database connections are registered by
+ * sessions this node serves (per node: summed over nodes, a session that moved counts on each node it visited). Gauges of running exports and database connections are registered by
  * {@link MetricGauges}. Tags hold only fixed words (outcome ids, kinds, status classes), never a path or a name, so
  * the number of series stays small.
  */
@@ -30,6 +30,9 @@ public class KeygateMetrics {
     private static final Metadata ENROLLMENTS_METADATA = Metadata.builder().withName(ENROLLMENTS)
             .withDescription("Enrollment attempts by outcome: enrolled, re_enrolled, or the refusal's error id").build();
 
+    /** Beyond this many remembered sessions, those idle past the timeout are forgotten at once. */
+    static final int FORGET_ABOVE = 10_000;
+
     @Inject
     MetricRegistry registry;
 
@@ -42,6 +45,10 @@ public class KeygateMetrics {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(KeygateAuthentication.SESSION_ACCOUNT_ID) != null) {
             sessionsSeen.put(session.getId(), System.nanoTime());
+            if (sessionsSeen.size() > FORGET_ABOVE) {
+                // without a scraper nobody asks for the gauge, which otherwise prunes the map
+                activeSessions(Duration.ofMinutes(request.getServletContext().getSessionTimeout()));
+            }
         }
     }
 

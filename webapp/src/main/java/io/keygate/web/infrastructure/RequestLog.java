@@ -56,8 +56,14 @@ public class RequestLog implements ServletRequestListener {
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         Object response = request.getAttribute(RESPONSE);
         int status = response instanceof HttpServletResponse answered ? answered.getStatus() : 0;
-        metrics.requestFinished(request, status, duration);
-        Map<String, Object> fields = fields(request, status, duration);
+        try {
+            log(fields(request, status, duration));
+        } finally {
+            metrics.requestFinished(request, status, duration);
+        }
+    }
+
+    private void log(Map<String, Object> fields) {
         if (!json()) {
             LOG.info(text(fields));
             return;
@@ -112,15 +118,26 @@ public class RequestLog implements ServletRequestListener {
         return fields;
     }
 
+    /** The path as the server decoded it ({@code %5F} is an underscore), cut where a secret's prefix starts, in any case. */
     static String pathWithoutSecrets(String path) {
-        String kept = path;
+        String kept = decoded(path);
+        String lowerCase = kept.toLowerCase(java.util.Locale.ROOT);
+        int cut = kept.length();
         for (String prefix : SECRET_PREFIXES) {
-            int at = kept.indexOf(prefix);
-            if (at >= 0) {
-                kept = kept.substring(0, at) + "[cut]";
+            int at = lowerCase.indexOf(prefix);
+            if (at >= 0 && at < cut) {
+                cut = at;
             }
         }
-        return kept;
+        return cut == kept.length() ? kept : kept.substring(0, cut) + "[cut]";
+    }
+
+    private static String decoded(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return path;
+        }
     }
 
     static String text(Map<String, Object> fields) {

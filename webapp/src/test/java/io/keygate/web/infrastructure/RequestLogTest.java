@@ -40,5 +40,9 @@ class RequestLogTest {
         assertEquals("/api/v1/keys/[cut]", RequestLog.pathWithoutSecrets("/api/v1/keys/mpk_abc_def"));
         assertEquals("/x/[cut]", RequestLog.pathWithoutSecrets("/x/kgt_0123456789abcdef_secret"));
         assertEquals("/api/v1/machine-groups/12", RequestLog.pathWithoutSecrets("/api/v1/machine-groups/12"));
+        assertEquals("/x/[cut]", RequestLog.pathWithoutSecrets("/x/mpk%5FabcDEF"), "percent-encoded");
+        assertEquals("/x/[cut]", RequestLog.pathWithoutSecrets("/x/MPK_abc"), "in another case");
+        assertEquals("/a/[cut]", RequestLog.pathWithoutSecrets("/a/kgt_1/mpk_2"), "cut at the first");
+        assertEquals("/100%zz", RequestLog.pathWithoutSecrets("/100%zz"), "an undecodable path is kept as it came");
     }
 }

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class ServerLog {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    /** Payara Micro's --logtofile handler: files of 1,024,000 bytes, ten of them, then the oldest is dropped. */
+    /** Were the log to rotate (Payara Micro's own --logtofile: ten files of 1,024,000 bytes), the oldest would be dropped. */
     private static final int KEPT_GENERATIONS = 10;
 
     private ServerLog() {
