@@ -310,6 +310,13 @@ class ClusterIT {
             assertEquals(200, file.statusCode(), "an export asked for while the node stops: " + file.body());
             assertEquals(21, file.body().lines().count(), "the whole file, header and 20 machines: " + file.body());
 
+            String other = served.equals("node-1") ? "node-2" : "node-1";
+            // the page the stopped node rendered still works: its view state and view-scoped table are in the shared session
+            type(browser, "keys:chipName", "failover-1");
+            click(browser, "keys:applyFilters");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> rowNames(driver).size() == 1);
+            assertEquals(other, lastNodeOf("POST"), "the other node answered the page's postback");
+
             browser.get(proxy + "keys/list.xhtml");
             click(browser, "keys:savedFilters");
             new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -317,7 +324,6 @@ class ClusterIT {
             String panel = browser.findElement(By.id("keys:savedFiltersPanel")).getText();
             assertTrue(panel.contains("This session"), panel);
             assertFalse(browser.getCurrentUrl().contains("login.xhtml"), "still signed in: " + browser.getCurrentUrl());
-            String other = served.equals("node-1") ? "node-2" : "node-1";
             assertEquals(other, lastNodeOf("GET"), "the other node carried on");
         } finally {
             browser.quit();
