@@ -79,7 +79,9 @@ class CsrfReplayIT {
             changeAdmins(browser, victim.org());
             reportNothingLeaked(browser);
             recorded = browser.recordedPostbacks();
-            cookie = "JSESSIONID=" + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            // every cookie, as the browser sends them: a distributable application's session also has JSESSIONIDVERSION
+            cookie = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
         List<Map<String, String>> changing = recorded.stream().filter(post -> CHANGING.matcher(source(post)).matches()).toList();
         assertTrue(changing.size() >= 30, "at least 30 state-changing requests recorded: " + changing.size());
