@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +173,7 @@ class SecurityHeadersIT {
     @Test
     void theBrowserBlocksAndReportsAnInjectedScript() throws Exception {
         Organizations.TestOrganization org = Organizations.create(base, "csp");
+        long reportedBefore = violations();
         try (Browser browser = new Browser(base)) {
             browser.expectCspViolations();
             browser.signIn(org.adminUsername(), Organizations.PASSWORD);
@@ -188,6 +190,12 @@ class SecurityHeadersIT {
             assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser.driver()).executeScript("return window.kgInjected === true;"));
             assertEquals(2, browser.cspViolationsSinceOpen());
         }
+        // the browser sends its reports in the background, a moment after the page saw the violations
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (violations() < reportedBefore + 2 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
+        assertTrue(violations() >= reportedBefore + 2, "the browser reported both violations to the server");
         String log = ServerLog.readThrough(base);
         assertTrue(log.contains("Content-Security-Policy violation reported from 127.0.0.1: directive script-src-elem blocked inline on /keys/list.xhtml"),
                 "the server log names the directive and the page");
