@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,6 +41,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -227,6 +232,27 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void signingOutOnOneNodeEndsTheSessionOnTheOtherNodeThatHeldACopyOfIt() throws Exception {
+        NodeSession admin = new NodeSession(Map.of());
+        admin.signIn("node-1", "admin", ADMIN_PASSWORD);
+        Instant giveUp = Instant.now().plusSeconds(20);
+        while (admin.get("node-2", "keys/list.xhtml").statusCode() != 200) {
+            assertTrue(Instant.now().isBefore(giveUp), "the other node never served the session signed in on node-1");
+            Thread.sleep(200);
+        }
+        NodeSession copied = new NodeSession(admin.cookies);
+
+        admin.signOut("node-1");
+
+        for (String node : List.of("node-2", "node-1")) {
+            HttpResponse<String> replayed = copied.get(node, "keys/list.xhtml");
+            assertEquals(302, replayed.statusCode(), "the signed-out session's cookies on " + node + ": " + replayed.body());
+            assertTrue(replayed.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"), replayed.headers().map().toString());
+        }
+    }
+
+    @Test
+    @Order(5)
     void aBrowserKeepsItsSessionAndSessionFilterWhenItsNodeStopsWhileRequestsInFlightFinish() throws Exception {
         JsonObject drained = createKey("drained", null);
         for (int i = 0; i < 3; i++) {
@@ -331,6 +357,72 @@ class ClusterIT {
     }
 
     private record Enrolled(int exitCode, String output) {
+    }
+
+    /**
+     * A browser's cookies sent to whichever node a test names, over the node's own plain-HTTP port (served as is to a
+     * client on this machine), as the proxy would route them; the cookies are kept by hand, so they can be copied.
+     */
+    private static final class NodeSession {
+
+        private static final Pattern VIEW_STATE = Pattern.compile(
+                "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+        private final Map<String, String> cookies;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        NodeSession(Map<String, String> cookies) {
+            this.cookies = new LinkedHashMap<>(cookies);
+        }
+
+        void signIn(String node, String username, String password) throws Exception {
+            String viewState = viewState(get(node, "login.xhtml").body());
+            HttpResponse<String> signedIn = post(node, "login.xhtml", Map.of("login", "login", "login:username", username,
+                    "login:password", password, "login:sign-in", "", "jakarta.faces.ViewState", viewState));
+            assertEquals(302, signedIn.statusCode(), signedIn.body());
+            assertFalse(signedIn.headers().firstValue("Location").orElse("").contains("login.xhtml"), "signed in");
+        }
+
+        void signOut(String node) throws Exception {
+            String viewState = viewState(get(node, "keys/list.xhtml").body());
+            HttpResponse<String> signedOut = post(node, "keys/list.xhtml", Map.of("account", "account", "account:sign-out", "",
+                    "jakarta.faces.ViewState", viewState));
+            assertEquals(302, signedOut.statusCode(), signedOut.body());
+            assertTrue(signedOut.headers().firstValue("Location").orElse("").contains("login.xhtml"), "signed out");
+        }
+
+        HttpResponse<String> get(String node, String path) throws Exception {
+            return send(HttpRequest.newBuilder(nodeUri(node, path)).GET());
+        }
+
+        private HttpResponse<String> post(String node, String path, Map<String, String> fields) throws Exception {
+            String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(nodeUri(node, path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                        .collect(Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                cookies.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+            return response;
+        }
+
+        private static URI nodeUri(String node, String path) {
+            return URI.create("http://127.0.0.1:" + cluster.getProperty(node + ".port") + "/" + path);
+        }
+
+        private static String viewState(String page) {
+            Matcher matcher = VIEW_STATE.matcher(page);
+            assertTrue(matcher.find(), "a page with a form");
+            return matcher.group(1).replace("&#58;", ":").replace("&amp;", "&");
+        }
     }
 
     /** The enrollment client's own CSR maker (package-private there), so a guess carries a CSR that passes every check. */

@@ -1,5 +1,6 @@
 package io.keygate.web.infrastructure;
 
+import io.keygate.accounts.api.AccountService;
 import io.keygate.keys.api.ProvisioningKeyService;
 import io.keygate.preferences.api.SavedFilterService;
 import jakarta.annotation.PostConstruct;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * whose deadline passed (K12): a key already stops enrolling at the deadline itself; this makes its row and
  * the audit log say so. Every hour it removes filters of browser sessions that ended without signing out
  * (T4) once they are a week old. Every minute it deletes the rate limits' windows that have ended, so their table
- * holds about one row per subject counted in the last window. Each node runs its own schedule (EJB timers would need
+ * holds about one row per subject counted in the last window. Every hour it forgets sign-ins older than a session's
+ * lifetime ({@link AccountService#SESSION_LIFETIME}), which let nobody in any more. Each node runs its own schedule (EJB timers would need
  * Payara's clustered timer store); the chores are idempotent, so two nodes never do one twice.
  */
 @Startup
@@ -57,6 +59,8 @@ public class HousekeepingSchedule {
                 "Removed %d saved filter(s) of browser sessions that ended without signing out"), 1, 60, TimeUnit.MINUTES));
         schedules.add(scheduler.scheduleWithFixedDelay(() -> run("Deleting ended rate-limit windows", chores::deleteEndedRateWindows,
                 null), 1, 1, TimeUnit.MINUTES));
+        schedules.add(scheduler.scheduleWithFixedDelay(() -> run("Forgetting expired sign-ins", chores::forgetExpiredSessions,
+                null), 5, 60, TimeUnit.MINUTES));
     }
 
     @PreDestroy
@@ -87,6 +91,8 @@ public class HousekeepingSchedule {
         SavedFilterService savedFilters;
         @Inject
         RateWindowTable rateWindows;
+        @Inject
+        AccountService accounts;
 
         @ActivateRequestContext
         public int retireDueKeys() {
@@ -100,6 +106,11 @@ public class HousekeepingSchedule {
 
         public int deleteEndedRateWindows() {
             return rateWindows.deleteEnded();
+        }
+
+        @ActivateRequestContext
+        public int forgetExpiredSessions() {
+            return accounts.forgetExpiredSessions();
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Address (behind trusted proxies, the client's) and id of the running HTTP request; work started by the server itself reports "local". */
@@ -34,6 +35,15 @@ public class HttpRequestOrigin implements RequestOrigin {
             return RequestLog.id(request.get());
         } catch (RuntimeException noHttpRequest) {
             return localId;
+        }
+    }
+
+    @Override
+    public Optional<UUID> signedInSession() {
+        try {
+            return KeygateAuthentication.signedInSession(request.get());
+        } catch (RuntimeException noHttpRequest) {
+            return Optional.empty();
         }
     }
 }

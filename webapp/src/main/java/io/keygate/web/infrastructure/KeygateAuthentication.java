@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +39,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_ACCOUNT = "keygate.account";
     static final String SESSION_ACCOUNT_ID = "keygate.account.id";
+    /** The accounts module's record of this sign-in ({@link AccountService#startSession}): a {@link UUID}. */
+    static final String SESSION_SIGN_IN = "keygate.signIn";
     /** When the session's admin last typed the password (sign-in or step-up): an {@link java.time.Instant}. */
     public static final String SESSION_PASSWORD_AT = "keygate.account.passwordAt";
     /** A request attribute, set when the request was let in by its browser session rather than a credential it carries. */
@@ -116,12 +119,20 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
+    /** Signing out ends the session on every node: another node's copy of it lets nobody in any more. */
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            signedInSession(request).ifPresent(accounts::endSession);
             session.invalidate();
         }
+    }
+
+    /** The sign-in the request's browser session holds, if any. */
+    static Optional<UUID> signedInSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SESSION_SIGN_IN) instanceof UUID signIn ? Optional.of(signIn) : Optional.empty();
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
@@ -141,6 +152,7 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         request.getSession().setAttribute(SESSION_ACCOUNT, actor.get().username());
         request.getSession().setAttribute(SESSION_ACCOUNT_ID, actor.get().accountId());
         request.getSession().setAttribute(SESSION_PASSWORD_AT, Instant.now());
+        request.getSession().setAttribute(SESSION_SIGN_IN, accounts.startSession(actor.get().accountId()));
         return notifyLogin(context, actor.get());
     }
 
@@ -201,17 +213,21 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
                 "Authenticate with an API token (Authorization: Bearer kgt_...).");
     }
 
-    /** The account signed in to this browser session, if it still exists under the same name. */
+    /**
+     * The account signed in to this browser session, if it still exists under the same name and the sign-in has not
+     * ended, on this node or another (this node's copy of the session may be older than the other's end of it).
+     */
     private Optional<Actor> sessionActor(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object username = session == null ? null : session.getAttribute(SESSION_ACCOUNT);
         if (!(username instanceof String name)) {
             return Optional.empty();
         }
-        Optional<Actor> actor = accounts.findActor(name)
+        Optional<Actor> actor = signedInSession(request).flatMap(signIn -> accounts.findSessionActor(name, signIn))
                 .filter(found -> Long.valueOf(found.accountId()).equals(session.getAttribute(SESSION_ACCOUNT_ID)));
         if (actor.isEmpty()) {
-            // the account was deleted, or its name now belongs to a different account
+            // signed out elsewhere, the password changed, the lifetime is over, the account was deleted, or its name now
+            // belongs to a different account
             session.invalidate();
         }
         return actor;

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 @ApplicationScoped
@@ -113,6 +114,50 @@ public class DefaultAccountService implements AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Actor> findActor(String username) {
         return findAccount(username).map(AdminAccount::toActor);
+    }
+
+    @Override
+    public UUID startSession(long accountId) {
+        UUID session = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO admin_session (id, account_id, started_at) VALUES (CAST(?1 AS uuid), ?2, now())")
+                .setParameter(1, session.toString()).setParameter(2, accountId).executeUpdate();
+        return session;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Actor> findSessionActor(String username, UUID session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        return findAccount(username).filter(account -> isSignedIn(session, account.id)).map(AdminAccount::toActor);
+    }
+
+    private boolean isSignedIn(UUID session, long accountId) {
+        return !em.createNativeQuery("SELECT 1 FROM admin_session WHERE id = CAST(?1 AS uuid) AND account_id = ?2 "
+                        + "AND started_at > now() - make_interval(secs => CAST(?3 AS double precision))")
+                .setParameter(1, session.toString()).setParameter(2, accountId).setParameter(3, SESSION_LIFETIME.toSeconds())
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public void endSession(UUID session) {
+        em.createNativeQuery("DELETE FROM admin_session WHERE id = CAST(?1 AS uuid)").setParameter(1, session.toString()).executeUpdate();
+    }
+
+    @Override
+    public int forgetExpiredSessions() {
+        return em.createNativeQuery("DELETE FROM admin_session WHERE started_at <= now() - make_interval(secs => CAST(?1 AS double precision))")
+                .setParameter(1, SESSION_LIFETIME.toSeconds()).executeUpdate();
+    }
+
+    /** Every browser session of the account but the one the running request came with (if it is the account's). */
+    private int endOtherSessions(long accountId) {
+        Optional<UUID> own = origin.signedInSession();
+        return own.isEmpty()
+                ? em.createNativeQuery("DELETE FROM admin_session WHERE account_id = ?1").setParameter(1, accountId).executeUpdate()
+                : em.createNativeQuery("DELETE FROM admin_session WHERE account_id = ?1 AND id <> CAST(?2 AS uuid)")
+                        .setParameter(1, accountId).setParameter(2, own.get().toString()).executeUpdate();
     }
 
     @Override
@@ -234,6 +279,8 @@ public class DefaultAccountService implements AccountService {
         account.role = request.role();
         if (request.newPassword() != null) {
             account.passwordHash = hasher.hash(AccountRules.requireValidPassword("newPassword", request.newPassword()));
+            // whoever may have learnt the old password (or a session cookie) is out on every node
+            endOtherSessions(account.id);
         }
         account.modifiedAt = Timestamps.now();
         try {
