@@ -27,6 +27,8 @@ final class Launcher {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     static final int CLUSTER_NODES = 2;
+    /** Where {@code ./keygate cluster} keeps its nginx site: configuration, certificate copy, logs, pid file. */
+    static final String PROXY_DIRECTORY = "nginx";
 
     private final LauncherConfig config;
     private final boolean demo;
@@ -74,6 +76,7 @@ final class Launcher {
         for (int node = 1; node <= CLUSTER_NODES; node++) {
             LeftoverProcesses.stop(nodeRuntimeDir(dataDir, node), config.postgresDir());
         }
+        LeftoverProcesses.stopProxy(dataDir.resolve(PROXY_DIRECTORY));
         for (int port : new int[] {config.port(), config.httpsPort()}) {
             if (!FreePort.isFree(config.bindAddress(), port)) {
                 Console.error("port " + port + " on " + config.bindAddress() + " is in use; stop what listens there or choose another "
@@ -178,7 +181,7 @@ final class Launcher {
         // each is awaited in turn
         AutoCloseable signalEveryNode = () -> nodes.forEach(node -> node.process().destroy());
         shutdown.start(() -> signalEveryNode);
-        Path proxyDir = PrivateFiles.directory(dataDir.resolve("nginx"));
+        Path proxyDir = PrivateFiles.directory(dataDir.resolve(PROXY_DIRECTORY));
         Path certificateFile = proxyDir.resolve("keygate.crt");
         Path keyFile = proxyDir.resolve("keygate.key");
         certificate.exportPem(certificateFile, keyFile);

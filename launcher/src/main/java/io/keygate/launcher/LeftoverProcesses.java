@@ -47,7 +47,40 @@ final class LeftoverProcesses {
         }
     }
 
-    /** First line of postmaster.pid: the PID of the postmaster. */
+    /**
+     * The nginx of {@code ./keygate cluster} whose site is {@code siteDir}: it holds the proxy's ports, and outlives a
+     * launcher killed with -9 as the nodes do. Its master wrote its pid into the site's {@code nginx.pid}; a pid that
+     * now belongs to another process (after a reboot) is left alone, since nginx names its site in its process title.
+     */
+    static void stopProxy(Path siteDir) throws IOException {
+        Path pidFile = siteDir.resolve("nginx.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        postmasterPid(Files.readAllLines(pidFile, StandardCharsets.UTF_8))
+                .stream()
+                .mapToObj(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .filter(p -> isProxyOf(processTitle(p), siteDir))
+                .forEach(p -> stop(p, "nginx"));
+    }
+
+    /** nginx's master sets its title to {@code nginx: master process <binary> -p <site> -c ...}, one string. */
+    static boolean isProxyOf(String processTitle, Path siteDir) {
+        return processTitle.startsWith("nginx: master process ") && (processTitle + " ").contains(" -p " + siteDir + " ");
+    }
+
+    /** What {@code /proc} shows as the process's command line; Java's {@link ProcessHandle.Info} drops a rewritten title. */
+    private static String processTitle(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8)
+                    .replace('\0', ' ').strip();
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** First line of postmaster.pid (or of nginx.pid, which holds only that): the PID of the process. */
     static OptionalLong postmasterPid(List<String> pidFileLines) {
         if (pidFileLines.isEmpty()) {
             return OptionalLong.empty();

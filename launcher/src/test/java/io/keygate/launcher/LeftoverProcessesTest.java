@@ -55,4 +55,50 @@ class LeftoverProcessesTest {
 
         assertTrue(Files.isDirectory(postgres));
     }
+
+    @Test
+    void stopsTheNginxOfItsOwnSiteThatAKilledLauncherLeftRunning() throws Exception {
+        Path site = Files.createDirectories(data.resolve("nginx"));
+        int port = FreePort.onLoopback();
+        Files.writeString(site.resolve("nginx.conf"), "pid " + site.resolve("nginx.pid") + ";\nworker_processes 1;\nevents {}\n"
+                + "http { access_log off; client_body_temp_path temp; proxy_temp_path temp; fastcgi_temp_path temp; uwsgi_temp_path temp; "
+                + "scgi_temp_path temp; server { listen 127.0.0.1:" + port + "; return 204; } }\n");
+        Path nginx = ReverseProxy.binary(null).orElseThrow(() -> new AssertionError("Debian's nginx is missing (.ci/run installs it)"));
+        Process started = new ProcessBuilder(nginx.toString(), "-p", site.toString(), "-c", site.resolve("nginx.conf").toString(),
+                "-e", site.resolve("error.log").toString()).redirectErrorStream(true).redirectOutput(site.resolve("nginx.out").toFile()).start();
+        assertEquals(0, started.waitFor(), "nginx started (it goes to the background)");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(site.resolve("nginx.pid")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        ProcessHandle master = ProcessHandle.of(LeftoverProcesses.postmasterPid(Files.readAllLines(site.resolve("nginx.pid"))).orElseThrow())
+                .orElseThrow();
+        assertFalse(FreePort.isFree("127.0.0.1", port), "nginx listens");
+
+        LeftoverProcesses.stopProxy(site);
+
+        assertFalse(master.isAlive());
+        assertTrue(FreePort.isFree("127.0.0.1", port), "its port is free again");
+    }
+
+    @Test
+    void leavesAloneAProcessThatNowHasTheProxysOldPid() throws IOException {
+        Path site = Files.createDirectories(data.resolve("nginx"));
+        // this test's own PID: alive, but no nginx, like a PID reused after a reboot
+        Files.writeString(site.resolve("nginx.pid"), ProcessHandle.current().pid() + "\n");
+
+        LeftoverProcesses.stopProxy(site);
+
+        assertTrue(ProcessHandle.current().isAlive());
+    }
+
+    @Test
+    void knowsTheProxyOfASiteByItsProcessTitle() {
+        Path site = Path.of("/data/nginx");
+        assertTrue(LeftoverProcesses.isProxyOf("nginx: master process /usr/sbin/nginx -p /data/nginx -c /data/nginx/nginx.conf", site));
+        assertTrue(LeftoverProcesses.isProxyOf("nginx: master process /usr/sbin/nginx -p /data/nginx", site));
+        assertFalse(LeftoverProcesses.isProxyOf("nginx: master process /usr/sbin/nginx -p /data/nginx2 -c /data/nginx2/nginx.conf", site));
+        assertFalse(LeftoverProcesses.isProxyOf("nginx: worker process", site));
+        assertFalse(LeftoverProcesses.isProxyOf("/usr/bin/java -p /data/nginx", site));
+    }
 }
