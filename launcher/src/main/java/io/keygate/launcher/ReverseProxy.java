@@ -53,7 +53,7 @@ final class ReverseProxy implements AutoCloseable {
                 http {
                     # the path as the node decoded it, cut where a key or token value would start (pasted by mistake)
                     map $uri $logged_path {
-                        "~*^(?<kept>.*?)(mpk_|kgt_)" "${kept}[cut]";
+                        "~*^(?<kept>.*?)(?:mpk_|kgt_)" "${kept}[cut]";
                         default $uri;
                     }
                     log_format keygate '$remote_addr [$time_iso8601] "$request_method $logged_path" $status $body_bytes_sent '
