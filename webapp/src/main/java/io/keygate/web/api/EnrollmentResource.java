@@ -190,16 +190,25 @@ public class EnrollmentResource {
     }
 
     private Response tooLarge(String source) {
-        enrollments.refuseUnreadable(source, "body_too_large");
-        metrics.enrollmentFinished("body_too_large");
+        refuseUnreadable(source, "body_too_large");
         return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody("body_too_large", "The request body is larger than " + MAX_BODY_BYTES + " bytes.", List.of())).build();
     }
 
     private Response invalid(String source, String id, String field, String reason) {
-        enrollments.refuseUnreadable(source, id);
-        metrics.enrollmentFinished(id);
+        refuseUnreadable(source, id);
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(id, reason, List.of(field))).build();
+    }
+
+    /** Counts and audits a request too large or malformed to read; beyond the address's limit, it is refused as rate limited. */
+    private void refuseUnreadable(String source, String id) {
+        try {
+            enrollments.refuseUnreadable(source, id);
+        } catch (KeygateException refused) {
+            metrics.enrollmentFinished(refused.id());
+            throw refused;
+        }
+        metrics.enrollmentFinished(id);
     }
 }

@@ -22,10 +22,14 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -116,6 +120,24 @@ class HealthMetricsAndRequestLogIT {
         signOut.put("jakarta.faces.ViewState", PortalSession.viewState(page));
         admin.post("keys/list.xhtml", signOut, Map.of());
         assertEquals(sessions - 1, value(metrics(), "keygate_sessions_active", "").orElseThrow(), "signing out ends the session");
+    }
+
+    @Test
+    void unreadableEnrollmentsAreCountedByOutcomeUpToTheAddresssLimitAndAsRateLimitedBeyond() throws Exception {
+        // an address of its own (behind the test server's trusted proxy), so no other test shares its minute
+        String flooder = "198.51.100.93";
+        Map<String, Double> before = metrics();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            statuses.add(Enrollments.post(base, "[]".getBytes(StandardCharsets.UTF_8), flooder).status());
+        }
+
+        Map<String, Double> after = metrics();
+        assertEquals(20, Collections.frequency(statuses, 400), "read and refused up to the limit: " + statuses);
+        assertEquals(3, Collections.frequency(statuses, 429), "refused unread beyond it: " + statuses);
+        assertEquals(20.0, increase(before, after, "keygate_enrollments_total", "outcome=\"body_invalid\""), after.toString());
+        assertEquals(3.0, increase(before, after, "keygate_enrollments_total", "outcome=\"rate_limited\""), after.toString());
     }
 
     @Test

@@ -18,7 +18,8 @@ public interface EnrollmentService {
      * A request whose body could not be read as an enrollment (too large, not UTF-8, not the JSON expected): audited
      * (E7) and counted against its address like any failure before a key matched (E6).
      *
-     * @throws EnrollmentRefusedException 429 when the address is already over its limit
+     * @throws EnrollmentRefusedException 429 (not audited) when the address is over its limit, or this request is
+     *                                     counted beyond it, on any node
      */
     void refuseUnreadable(String sourceAddress, String reason);
 }

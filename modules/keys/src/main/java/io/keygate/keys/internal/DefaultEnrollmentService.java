@@ -84,8 +84,9 @@ public class DefaultEnrollmentService implements EnrollmentService {
         String address = "address " + sourceAddress;
         requireUnderLimit(address, limit);
         EnrollmentAttempt attempt = EnrollmentAttempt.unread(sourceAddress);
+        // counted before it is audited, as a guess is: one counted beyond the limit on another node at the same moment is refused unheard
+        requireWithinLimit(countFailure(attempt, address, limit));
         audit.recordFailure(attempt.entry(AuditEntry.failure(EnrollmentAttempt.ACTION, reason)).withDetails(attempt.details(Map.of())));
-        countFailure(attempt, address, limit);
     }
 
     private void requireUnderLimit(String subject, int limit) {
