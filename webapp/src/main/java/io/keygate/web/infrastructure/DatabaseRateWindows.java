@@ -10,24 +10,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rate limits' windows, counted in the database ({@link RateWindowTable}) so that all nodes count the same ones.
  * In front of it, this node remembers what the database last told it of each subject's window: once that window is
  * known to be past a limit (and, for a limit by address, to hold the address), this node answers from memory until
  * the window ends, because the database's count can only have grown. A flood therefore costs the database about one
- * round trip per event up to the limit plus one per node, and nothing after.
+ * round trip per event up to the limit plus one per node, and nothing after. Only windows at their limit are
+ * remembered (below it, every event goes to the database anyway), so many subjects with a few events each, such as a
+ * spread of addresses, cost this node no memory.
  */
 @ApplicationScoped
 public class DatabaseRateWindows implements RateWindows {
 
     /** Beyond this many remembered subjects, windows that have ended are forgotten. */
     static final int FORGET_ABOVE = 10_000;
+    /** A look through all of them at most this often, so that many windows still running cost no scan per event. */
+    private static final long PURGE_INTERVAL_MILLIS = 1_000;
 
     @Inject
     RateWindowTable table;
 
     private final ConcurrentHashMap<String, Seen> seen = new ConcurrentHashMap<>();
+    private final AtomicLong nextPurge = new AtomicLong();
     private volatile Clock clock = Clock.systemUTC();
 
     @Override
@@ -39,7 +45,7 @@ public class DatabaseRateWindows implements RateWindows {
             return new Count(known.hits.incrementAndGet(), known.secondsLeft(now));
         }
         RateWindowTable.Tally tally = table.count(subject, window, address);
-        remember(subject, tally, address, now);
+        remember(subject, tally, address, limit, now);
         return new Count(tally.hits(), secondsLeft(tally.millisLeft()));
     }
 
@@ -55,7 +61,7 @@ public class DatabaseRateWindows implements RateWindows {
             return 0;
         }
         RateWindowTable.Tally tally = running.get();
-        remember(subject, tally, tally.fromAddress() ? address : null, now);
+        remember(subject, tally, tally.fromAddress() ? address : null, limit, now);
         return tally.hits() >= limit && (address == null || tally.fromAddress()) ? secondsLeft(tally.millisLeft()) : 0;
     }
 
@@ -64,9 +70,21 @@ public class DatabaseRateWindows implements RateWindows {
         this.clock = clock;
     }
 
-    /** Keeps what the database said of the subject's window, and {@code address} as one of its events' (may be null). */
-    private void remember(String subject, RateWindowTable.Tally tally, String address, long now) {
-        if (seen.size() > FORGET_ABOVE) {
+    /** How many subjects' windows this node remembers now. */
+    int remembered() {
+        return seen.size();
+    }
+
+    /**
+     * Keeps what the database said of the subject's window, and {@code address} as one of its events' (may be null),
+     * once the window has reached {@code limit}.
+     */
+    private void remember(String subject, RateWindowTable.Tally tally, String address, int limit, long now) {
+        if (tally.hits() < limit) {
+            return;
+        }
+        long purgeDue = nextPurge.get();
+        if (seen.size() > FORGET_ABOVE && now >= purgeDue && nextPurge.compareAndSet(purgeDue, now + PURGE_INTERVAL_MILLIS)) {
             seen.values().removeIf(ended -> ended.endsAt <= now);
         }
         Seen window = seen.compute(subject, (key, earlier) -> earlier == null || tally.endsAt().isAfter(earlier.window)

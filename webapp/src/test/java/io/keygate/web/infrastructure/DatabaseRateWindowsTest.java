@@ -86,6 +86,24 @@ class DatabaseRateWindowsTest {
         assertEquals(3, table.counts);
     }
 
+    @Test
+    void remembersNoWindowBelowItsLimitAndForgetsEndedOnes() {
+        for (int i = 0; i < DatabaseRateWindows.FORGET_ABOVE + 100; i++) {
+            node.count("enrollment address 198.51.100." + (i % 250) + "/" + i, 20, MINUTE, null);
+        }
+        assertEquals(0, node.remembered(), "a spread of subjects with one event each costs the node no memory");
+
+        for (int i = 0; i < DatabaseRateWindows.FORGET_ABOVE + 1; i++) {
+            node.count("api token " + i, 1, MINUTE, null);
+        }
+        assertEquals(DatabaseRateWindows.FORGET_ABOVE + 1, node.remembered(), "full windows still running are kept");
+        now = now.plus(MINUTE);
+
+        node.count("api token new", 1, MINUTE, null);
+
+        assertEquals(1, node.remembered(), "once they ended, the next full window clears them out");
+    }
+
     private DatabaseRateWindows nodeOn(RateWindowTable shared) {
         DatabaseRateWindows windows = new DatabaseRateWindows();
         windows.table = shared;
