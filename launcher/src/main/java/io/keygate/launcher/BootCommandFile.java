@@ -12,7 +12,9 @@ import java.nio.file.Path;
 final class BootCommandFile {
 
     private static final String LOOPBACK_SETTING = "address=" + LauncherConfig.DEFAULT_BIND_ADDRESS;
-    static final String HAZELCAST_OFF = "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false";
+    /** Hazelcast off, and sessions kept in memory rather than in the Hazelcast that is not there: two lines. */
+    static final String HAZELCAST_OFF = "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false\n"
+            + "set configs.config.server-config.availability-service.web-container-availability.persistence-type=memory\n";
 
     private BootCommandFile() {
     }
@@ -38,10 +40,10 @@ final class BootCommandFile {
     }
 
     static String withHazelcast(String commands) {
-        if (!commands.contains(HAZELCAST_OFF + "\n")) {
-            throw new IllegalStateException("the boot command file has no line '" + HAZELCAST_OFF + "' to leave out");
+        if (!commands.contains(HAZELCAST_OFF)) {
+            throw new IllegalStateException("the boot command file has no lines '" + HAZELCAST_OFF.strip() + "' to leave out");
         }
-        return commands.replace(HAZELCAST_OFF + "\n", "");
+        return commands.replace(HAZELCAST_OFF, "");
     }
 
     static String rebind(String commands, String bindAddress) {

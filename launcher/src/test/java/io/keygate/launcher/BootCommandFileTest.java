@@ -35,7 +35,9 @@ class BootCommandFileTest {
         String commands = Files.readString(node);
 
         assertFalse(commands.contains("hazelcast-config-specific-configuration.enabled"), commands);
-        assertEquals(Files.readString(LOOPBACK_ONLY).replace(BootCommandFile.HAZELCAST_OFF + "\n", ""), commands);
+        assertFalse(commands.contains("persistence-type=memory"), "the nodes keep their sessions in Hazelcast: " + commands);
+        assertTrue(Files.readString(LOOPBACK_ONLY).contains("persistence-type=memory"), "one server keeps them in memory");
+        assertEquals(Files.readString(LOOPBACK_ONLY).replace(BootCommandFile.HAZELCAST_OFF, ""), commands);
         assertThrows(IllegalStateException.class, () -> BootCommandFile.withHazelcast("set something=else\n"));
     }
 
