@@ -23,6 +23,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -179,11 +180,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Signs in through the sign-in page and waits for the first page behind it. */
+    /**
+     * Submits the sign-in form and waits for the page that answers it (the next page, or the form again with its
+     * message): a page opened while the answer was still on its way would be replaced by it.
+     */
     public void signIn(String username, String password) {
         open("login.xhtml");
         type(By.id("login:username"), username);
         type(By.id("login:password"), password);
+        // a mark on the sign-in page's window: the page that answers the form is a new window without it
+        ((JavascriptExecutor) driver).executeScript("window.kgSubmitted = true;");
         driver.findElement(By.id("login:sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(page -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) page).executeScript("return window.kgSubmitted !== true && document.readyState === 'complete';")));
     }
 
     public void type(By locator, String text) {
