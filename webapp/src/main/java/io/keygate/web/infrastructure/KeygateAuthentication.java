@@ -146,6 +146,8 @@ public class KeygateAuthentication implements HttpAuthenticationMechanism {
         if (actor.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
+        // a sign-in over another one (a second account in the same browser) ends the first everywhere
+        signedInSession(request).ifPresent(accounts::endSession);
         // a new session id at sign-in defeats session fixation
         request.getSession(true);
         request.changeSessionId();

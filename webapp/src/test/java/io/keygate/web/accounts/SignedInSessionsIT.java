@@ -95,6 +95,21 @@ class SignedInSessionsIT {
     }
 
     @Test
+    void signingInAgainInTheSameBrowserEndsTheSignInItHeld() throws SQLException {
+        TestOrganization org = Organizations.create(base, "sign-in-again");
+        String reader = org.addReadOnlyAdmin("second");
+        PortalSession browser = PortalSession.signIn(base, org.adminUsername(), Organizations.PASSWORD);
+        assertEquals(1, signInsOf(org.adminUsername()));
+
+        HttpResponse<String> again = browser.signInWith(reader, Organizations.PASSWORD);
+
+        assertEquals(302, again.statusCode(), again.body());
+        assertEquals(0, signInsOf(org.adminUsername()), "the first account's sign-in ended");
+        assertEquals(1, signInsOf(reader));
+        assertEquals(200, browser.get("keys/list.xhtml").statusCode());
+    }
+
+    @Test
     void aSessionEndsAtTheEndOfItsLifetimeHoweverBusyItIs() throws SQLException {
         TestOrganization org = Organizations.create(base, "lifetime");
         PortalSession browser = PortalSession.signIn(base, org.adminUsername(), Organizations.PASSWORD);

@@ -9,6 +9,7 @@ import io.keygate.web.support.Deployments;
 import io.keygate.web.support.Enrollments;
 import io.keygate.web.support.KeySetup;
 import io.keygate.web.support.Organizations;
+import io.keygate.web.support.Organizations.TestOrganization;
 import io.keygate.web.support.PortalSession;
 import io.keygate.web.support.Response;
 import io.keygate.web.support.ServerLog;
@@ -124,8 +125,8 @@ class HealthMetricsAndRequestLogIT {
 
     @Test
     void unreadableEnrollmentsAreCountedByOutcomeUpToTheAddresssLimitAndAsRateLimitedBeyond() throws Exception {
-        // an address of its own (behind the test server's trusted proxy), so no other test shares its minute
-        String flooder = "198.51.100.93";
+        // an address no other test uses (EnrollmentApiIT spreads its fuzzing over 198.51.100.1 to .250 in the same minute)
+        String flooder = "203.0.113.193";
         Map<String, Double> before = metrics();
 
         List<Integer> statuses = new ArrayList<>();
@@ -161,6 +162,23 @@ class HealthMetricsAndRequestLogIT {
         assertTrue(refusedLine.contains("organization=- admin=- token=-"), refusedLine);
         String redirectLine = lineOf(log, signInPage.headers().firstValue("X-Request-Id").orElse(null));
         assertTrue(redirectLine.contains("method=GET path=/keys/list.xhtml status=302"), "the redirect to sign-in is logged too: " + redirectLine);
+    }
+
+    @Test
+    void aSingleServerKeepsItsSessionsInMemoryWithoutLookingForAClusterAtEveryRequest() {
+        TestOrganization org = Organizations.create(base, "single-server");
+        String mark = ServerLog.mark(base);
+
+        PortalSession browser = PortalSession.signIn(base, org.adminUsername(), Organizations.PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, browser.get("keys/list.xhtml").statusCode());
+        }
+
+        String log = ServerLog.since(base, mark);
+        assertTrue(log.contains("path=/keys/list.xhtml status=200"), "the pages were served and logged");
+        assertFalse(log.contains("Hazelcast is not enabled"), "the test server runs without Hazelcast, as ./keygate run does: "
+                + log.lines().filter(line -> line.contains("Hazelcast")).findFirst().orElse(""));
+        assertFalse(log.contains("attempting to load session from store"), "no session store is asked");
     }
 
     private static String lineOf(String log, String requestId) {
