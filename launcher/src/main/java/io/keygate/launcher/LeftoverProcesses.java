@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Cleans up after a launcher that was killed (kill -9, OOM killer, power loss) before it could
@@ -31,15 +32,7 @@ final class LeftoverProcesses {
                 .forEach(p -> stop(p, "Keygate server"));
 
         Path pidFile = postgresDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        postmasterPid(Files.readAllLines(pidFile, StandardCharsets.UTF_8))
-                .stream()
-                .mapToObj(ProcessHandle::of)
-                .flatMap(Optional::stream)
-                .filter(p -> hasOption(arguments(p), "-D", postgresDir.toString()))
-                .forEach(p -> stop(p, "PostgreSQL"));
+        stopNamedIn(pidFile, p -> hasOption(arguments(p), "-D", postgresDir.toString()), "PostgreSQL");
         // After kill -9 the file stays. PostgreSQL only ignores it if its PID is unused; after a reboot
         // the PID often belongs to another process of the same user, and PostgreSQL would refuse to start.
         if (Files.deleteIfExists(pidFile)) {
@@ -53,7 +46,11 @@ final class LeftoverProcesses {
      * now belongs to another process (after a reboot) is left alone, since nginx names its site in its process title.
      */
     static void stopProxy(Path siteDir) throws IOException {
-        Path pidFile = siteDir.resolve("nginx.pid");
+        stopNamedIn(siteDir.resolve("nginx.pid"), p -> isProxyOf(processTitle(p), siteDir), "nginx");
+    }
+
+    /** Stops the process the pid file names, if there is one and it is still the {@code what} that wrote it. */
+    private static void stopNamedIn(Path pidFile, Predicate<ProcessHandle> stillIt, String what) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -61,8 +58,8 @@ final class LeftoverProcesses {
                 .stream()
                 .mapToObj(ProcessHandle::of)
                 .flatMap(Optional::stream)
-                .filter(p -> isProxyOf(processTitle(p), siteDir))
-                .forEach(p -> stop(p, "nginx"));
+                .filter(stillIt)
+                .forEach(p -> stop(p, what));
     }
 
     /** nginx's master sets its title to {@code nginx: master process <binary> -p <site> -c ...}, one string. */
