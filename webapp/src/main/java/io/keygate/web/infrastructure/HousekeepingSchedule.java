@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the audit log say so. Every hour it removes filters of browser sessions that ended without signing out
  * (T4) once they are a week old. Every minute it deletes the rate limits' windows that have ended, so their table
  * holds about one row per subject counted in the last window. Every hour it forgets sign-ins older than a session's
- * lifetime ({@link AccountService#SESSION_LIFETIME}), which let nobody in any more. Each node runs its own schedule (EJB timers would need
- * Payara's clustered timer store); the chores are idempotent, so two nodes never do one twice.
+ * lifetime ({@link AccountService#SESSION_LIFETIME}), which let nobody in any more. Each node runs its own schedule
+ * (EJB timers would need Payara's clustered timer store); the chores are idempotent, so two nodes never do one twice.
  */
 @Startup
 @Singleton
