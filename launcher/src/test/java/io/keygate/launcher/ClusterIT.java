@@ -283,6 +283,10 @@ class ClusterIT {
             String served = lastNodeOf("POST");
             long pid = Long.parseLong(cluster.getProperty(served + ".pid"));
             ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
+            fillAuditTrail(60_000);
+            // an API token of its own: one export at a time per admin, and the admin exports machines below
+            String exporter = post("api/v1/api-tokens", "{\"name\":\"stalled-exporter\",\"role\":\"ADMINISTRATOR\"}").getString("apiToken");
+            StalledDownload outlasting = new StalledDownload(served, "api/v1/audit-events/export?format=csv", "Bearer " + exporter);
             Instant stopAt = Instant.now().plusSeconds(1);
             Instant sendUntil = stopAt.plusSeconds(5);
             AtomicInteger sentAfterStop = new AtomicInteger();
@@ -326,6 +330,7 @@ class ClusterIT {
             machines.shutdown();
             node.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
             Duration stopTook = Duration.between(stopped, Instant.now());
+            byte[] cutOff = outlasting.rest();
 
             assertTrue(stopTook.compareTo(Duration.ofSeconds(30)) <= 0, "a node stops within 30 s, took " + stopTook);
             assertTrue(sentAfterStop.get() > 0, "requests reached the node while it was stopping");
@@ -335,6 +340,15 @@ class ClusterIT {
             assertEquals(results.size(), machinesOf(drained), "each finished enrollment left exactly one machine, no half-done one");
             assertEquals(200, file.statusCode(), "an export asked for while the node stops: " + file.body());
             assertEquals(21, file.body().lines().count(), "the whole file, header and 20 machines: " + file.body());
+            assertTrue(outlasting.head().startsWith("HTTP/1.1 200") && outlasting.head().toLowerCase(java.util.Locale.ROOT)
+                    .contains("transfer-encoding: chunked"), outlasting.head());
+            String tail = new String(cutOff, Math.max(0, cutOff.length - 5), Math.min(5, cutOff.length), StandardCharsets.ISO_8859_1);
+            assertFalse(tail.equals("0\r\n\r\n"), "an export still running when the grace ended is cut off without the stream's end, "
+                    + "so no client takes it for the whole trail");
+            JsonObject traced = get("api/v1/audit-events?search=" + outlasting.requestId());
+            List<String> actions = traced.getJsonArray("list").getValuesAs(JsonObject.class).stream()
+                    .map(event -> event.getString("action")).toList();
+            assertTrue(actions.contains("export.start"), "the cut-off export was audited as it started: " + traced);
 
             String other = served.equals("node-1") ? "node-2" : "node-1";
             // the page the stopped node rendered still works: its view state and view-scoped table are in the shared session
@@ -357,6 +371,70 @@ class ClusterIT {
     }
 
     private record Enrolled(int exitCode, String output) {
+    }
+
+    /** {@code rows} audit events of the default organisation, about 300 bytes each in a CSV, written as the database's superuser. */
+    private static void fillAuditTrail(int rows) throws Exception {
+        int databasePort = Integer.parseInt(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(3).strip());
+        run(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                "INSERT INTO audit_event (occurred_at, organization_id, actor_type, actor_name, action, resource_type, resource_id, "
+                        + "resource_name, outcome, details, source_address, request_id) SELECT now(), (SELECT id FROM organization WHERE "
+                        + "name = 'default'), 'SYSTEM', 'cluster-it', 'bulk.fill', 'bulk', g::text, 'filler-' || g, 'SUCCESS', "
+                        + "'{\"filler\":\"' || repeat('x', 200) || '\"}', '192.0.2.1', 'fill-' || g FROM generate_series(1, " + rows + ") g",
+                "keygate"), Map.of("PGPASSWORD", Files.readString(DATA.resolve("db-admin-password")).strip()));
+    }
+
+    /**
+     * A download straight from a node whose client reads the answer's head and then nothing: with a small receive
+     * buffer, the node's writing blocks within a few megabytes and the export stays in flight for as long as the test
+     * wants.
+     */
+    private static final class StalledDownload {
+
+        private final java.net.Socket socket = new java.net.Socket();
+        private final String head;
+
+        StalledDownload(String node, String path, String authorization) throws IOException {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(cluster.getProperty(node + ".port"))), 10_000);
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET /" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder read = new StringBuilder();
+            while (!read.toString().endsWith("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    throw new IOException("the node closed the connection before its answer's head ended: " + read);
+                }
+                read.append((char) next);
+            }
+            head = read.toString();
+        }
+
+        String head() {
+            return head;
+        }
+
+        String requestId() {
+            return head.lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("x-request-id:"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElseThrow(() -> new AssertionError(head));
+        }
+
+        /** Everything after the head, up to the moment the connection ends (closed or reset). */
+        byte[] rest() throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try (socket) {
+                InputStream in = socket.getInputStream();
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    body.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // a connection the stopping node reset ends the download as surely as one it closed
+            }
+            return body.toByteArray();
+        }
     }
 
     /**

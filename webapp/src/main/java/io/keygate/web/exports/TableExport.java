@@ -93,26 +93,44 @@ public final class TableExport<R> {
         void wrote() throws IOException;
     }
 
-    /** Streams the file; audits the export when it ends, with the rows written, also when the client went away. */
+    /**
+     * Streams the file; audits the export as it starts and when it ends, with the rows written, also when the client
+     * went away. An export that stops early (cancelled, the database failed) leaves a file that cannot pass for the
+     * whole table ({@link TableFile#abandon}), then rethrows: Payara still ends the response as if it were whole.
+     */
     public long write(Request request, OutputStream out, TableFiles files, Progress progress) throws IOException {
         List<Column<R>> chosen = request.columns().stream().flatMap(id -> columns.get(id).stream()).toList();
-        long written = 0;
+        files.recordExportStart(table, request.format(), request.filters(), request.columns());
+        TableFile file = null;
         boolean complete = false;
-        try (TableFile file = files.open(request.format(), title, chosen.stream().map(Column::column).toList(), out, request.byteOrderMark())) {
-            try {
-                rows.forEach(request.filters(), request.sort(), row -> {
-                    List<Object> cells = new ArrayList<>(chosen.size());
-                    chosen.forEach(column -> cells.add(column.value().apply(row)));
-                    file.row(cells);
-                    progress.wrote();
-                });
-            } finally {
-                written = file.rows();
-            }
+        try {
+            TableFile opened = files.open(request.format(), title, chosen.stream().map(Column::column).toList(), out, request.byteOrderMark());
+            file = opened;
+            rows.forEach(request.filters(), request.sort(), row -> {
+                List<Object> cells = new ArrayList<>(chosen.size());
+                chosen.forEach(column -> cells.add(column.value().apply(row)));
+                opened.row(cells);
+                progress.wrote();
+            });
+            opened.finish();
             complete = true;
-            return written;
+            return opened.rows();
+        } catch (IOException | RuntimeException stopped) {
+            if (file != null) {
+                abandon(file, stopped);
+            }
+            throw stopped;
         } finally {
-            files.recordExport(table, request.format(), request.filters(), request.columns(), written, complete);
+            files.recordExportEnd(table, request.format(), request.filters(), request.columns(), file == null ? 0 : file.rows(), complete);
+        }
+    }
+
+    private static void abandon(TableFile file, Exception stopped) {
+        try {
+            file.abandon(stopped instanceof ExportRuns.ExportCancelledException ? "cancelled" : "stopped by an error");
+        } catch (IOException | RuntimeException unwritable) {
+            // the client has gone: its download has failed anyway
+            stopped.addSuppressed(unwritable);
         }
     }
 

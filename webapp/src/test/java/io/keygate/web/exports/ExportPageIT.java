@@ -93,10 +93,34 @@ class ExportPageIT {
 
     @Test
     void aLargeExportShowsItsProgressUntilTheFileIsDone() throws Exception {
-        TestOrganization org = Organizations.create(base, "export-large");
+        By dialog = exportKeysAsCsv("export-large", 60_000);
+        assertTrue(browser.driver().findElement(By.id("exportProgressForm:exportCancel")).isDisplayed(), "a large export can be cancelled");
+        browser.screenshot("export-progress");
+        Path file = browser.awaitDownload(".csv");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> !driver.findElement(dialog).isDisplayed());
+        assertEquals(60_001, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "the header and every key");
+    }
+
+    @Test
+    void aCancelledExportLeavesADownloadThatSaysItIsIncomplete() throws Exception {
+        By dialog = exportKeysAsCsv("export-cancelled", 500_000);
+        click("exportProgressForm:exportCancel");
+        Path file = browser.awaitDownload(".csv");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> !driver.findElement(dialog).isDisplayed());
+
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        String last = csv.substring(csv.lastIndexOf("\r\n") + 2);
+        assertTrue(last.startsWith("\"INCOMPLETE EXPORT: Keygate stopped writing this file after ") && last.contains("(cancelled)"),
+                "the browser saves the file Payara ended as if whole, so its last line says it is not: " + last);
+        assertTrue(csv.lines().count() < 500_001, "the export stopped early: " + last);
+    }
+
+    /** A new organisation with {@code keys} keys, its admin signed in on the keys page, a CSV export begun: its progress dialog. */
+    private By exportKeysAsCsv(String label, int keys) throws Exception {
+        TestOrganization org = Organizations.create(base, label);
         long group = org.api().post("api/v1/machine-groups", "{\"name\":\"fleet\",\"enabled\":true}").id();
         long certificate = org.api().get("api/v1/signing-certificates?name=Client").list().getJsonObject(0).getJsonNumber("id").longValue();
-        TestDatabase.insertBulkKeys(org.id(), group, certificate, 60_000);
+        TestDatabase.insertBulkKeys(org.id(), group, certificate, keys);
 
         browser = new Browser(base);
         browser.signIn(org.adminUsername(), Organizations.PASSWORD);
@@ -106,11 +130,7 @@ class ExportPageIT {
         browser.waitFor(By.id("keys:exportCsv")).click();
         By dialog = By.id("exportProgressForm:exportProgress");
         browser.waitFor(dialog);
-        assertTrue(browser.driver().findElement(By.id("exportProgressForm:exportCancel")).isDisplayed(), "a large export can be cancelled");
-        browser.screenshot("export-progress");
-        Path file = browser.awaitDownload(".csv");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> !driver.findElement(dialog).isDisplayed());
-        assertEquals(60_001, Files.readAllLines(file, StandardCharsets.UTF_8).size(), "the header and every key");
+        return dialog;
     }
 
     private List<String> headers() {

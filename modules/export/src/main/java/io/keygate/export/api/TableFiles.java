@@ -19,10 +19,16 @@ public interface TableFiles {
     TableFile open(ExportFormat format, String title, List<ExportColumn> columns, OutputStream out, boolean byteOrderMark) throws IOException;
 
     /**
-     * Audits an export once its last row is written or it stopped ({@code complete} false): the table, format,
-     * filters, columns and the rows written. Never a cell.
+     * Audits an export as it starts, before its first byte leaves, in a transaction of its own ({@code export.start}:
+     * the table, format, filters and columns): a node that dies mid-export leaves this trace of what left it.
      */
-    void recordExport(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns, long rows, boolean complete);
+    void recordExportStart(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns);
+
+    /**
+     * Audits an export once its last row is written or it stopped ({@code export}, {@code complete} false when it
+     * stopped): the table, format, filters, columns and the rows written. Never a cell.
+     */
+    void recordExportEnd(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns, long rows, boolean complete);
 
     /** {@code <table>-<organisation>-<UTC timestamp>.<ext>}, e.g. {@code keys-acme-20261127T054100Z.csv}; only safe characters. */
     static String fileName(String table, String organization, Instant at, ExportFormat format) {

@@ -10,7 +10,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** RFC 4180: CRLF after every record, fields quoted when they hold a comma, quote, CR or LF, quotes doubled. */
+/**
+ * RFC 4180: CRLF after every record, fields quoted when they hold a comma, quote, CR or LF, quotes doubled. An
+ * abandoned file ends inside an open quote, which RFC 4180 does not allow.
+ */
 final class CsvTableFile implements TableFile {
 
     private final List<ExportColumn> columns;
@@ -63,7 +66,19 @@ final class CsvTableFile implements TableFile {
     }
 
     @Override
-    public void close() throws IOException {
+    public void finish() throws IOException {
         writer.flush();
+    }
+
+    @Override
+    public void abandon(String why) throws IOException {
+        writer.write("\"" + incomplete(rows, why).replace("\"", "\"\""));
+        writer.flush();
+    }
+
+    /** The sentence an abandoned file ends with. */
+    static String incomplete(long rows, String why) {
+        return "INCOMPLETE EXPORT: Keygate stopped writing this file after " + rows + (rows == 1 ? " row" : " rows") + " (" + why
+                + "). It is not the whole table; export again.";
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DefaultTableFiles implements TableFiles {
 
+    static final String START_ACTION = "export.start";
     static final String ACTION = "export";
 
     @Inject
@@ -36,15 +37,26 @@ public class DefaultTableFiles implements TableFiles {
     }
 
     @Override
-    @Transactional
-    public void recordExport(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns, long rows,
-                             boolean complete) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordExportStart(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns) {
+        audit.record(AuditEntry.success(START_ACTION, "table", table, table).withDetails(details(format, filters, columns)));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordExportEnd(String table, ExportFormat format, Map<String, List<String>> filters, List<String> columns, long rows,
+                                boolean complete) {
+        Map<String, Object> details = details(format, filters, columns);
+        details.put("rows", rows);
+        details.put("complete", complete);
+        audit.record(AuditEntry.success(ACTION, "table", table, table).withDetails(details));
+    }
+
+    private static Map<String, Object> details(ExportFormat format, Map<String, List<String>> filters, List<String> columns) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", format.extension());
         details.put("filters", filters);
         details.put("columns", columns);
-        details.put("rows", rows);
-        details.put("complete", complete);
-        audit.record(AuditEntry.success(ACTION, "table", table, table).withDetails(details));
+        return details;
     }
 }

@@ -64,8 +64,14 @@ final class JsonTableFile implements TableFile {
     }
 
     @Override
-    public void close() {
+    public void finish() {
         generator.writeEnd();
+        generator.flush();
+    }
+
+    @Override
+    public void abandon(String why) {
+        // the array stays open: a JSON parser refuses the file instead of reading fewer rows
         generator.flush();
     }
 }

@@ -26,12 +26,14 @@ final class XlsxTableFile implements TableFile {
     private static final int ROWS_PER_FLUSH = 1_000;
 
     private final List<ExportColumn> columns;
+    private final OutputStream out;
     private final Workbook workbook;
     private final Worksheet sheet;
     private long rows;
 
     XlsxTableFile(String title, List<ExportColumn> columns, OutputStream out) throws IOException {
         this.columns = List.copyOf(columns);
+        this.out = out;
         // the workbook closes its stream when it finishes; the caller owns it
         this.workbook = new Workbook(new FilterOutputStream(out) {
             @Override
@@ -86,9 +88,15 @@ final class XlsxTableFile implements TableFile {
     }
 
     @Override
-    public void close() throws IOException {
+    public void finish() throws IOException {
         sheet.finish();
         workbook.finish();
+    }
+
+    @Override
+    public void abandon(String why) throws IOException {
+        // the workbook stays unfinished: a ZIP without its central directory, which spreadsheet programs refuse
+        out.flush();
     }
 
     /** Excel allows 31 characters and none of {@code [ ] : * ? / \}. */

@@ -13,12 +13,14 @@ import io.keygate.export.api.TableFiles;
 import io.keygate.platform.api.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,8 +139,47 @@ class TableFilesTest {
 
     @Test
     void rowsMustFitTheColumns() throws IOException {
-        try (TableFile file = files.open(ExportFormat.CSV, "Keys", COLUMNS, new ByteArrayOutputStream(), false)) {
-            assertThrows(IllegalArgumentException.class, () -> file.row(List.of("only one")));
+        TableFile file = files.open(ExportFormat.CSV, "Keys", COLUMNS, new ByteArrayOutputStream(), false);
+        assertThrows(IllegalArgumentException.class, () -> file.row(List.of("only one")));
+    }
+
+    @Test
+    void anAbandonedCsvSaysItIsIncompleteAndAStrictParserRefusesIt() throws IOException {
+        String csv = new String(abandoned(ExportFormat.CSV), StandardCharsets.UTF_8);
+
+        assertTrue(csv.endsWith("\r\n\"INCOMPLETE EXPORT: Keygate stopped writing this file after 2 rows (cancelled). It is not the whole table; "
+                + "export again."), csv);
+        assertThrows(UncheckedIOException.class, () -> CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords(),
+                "the last field's quote never closes");
+        assertEquals("gateway", CSVFormat.RFC4180.parse(new StringReader(csv.substring(0, csv.lastIndexOf("\r\n") + 2))).getRecords()
+                .get(1).get(0), "the rows written before are whole");
+    }
+
+    @Test
+    void anAbandonedJsonFileIsNoJson() throws IOException {
+        byte[] json = abandoned(ExportFormat.JSON);
+
+        assertTrue(new String(json, StandardCharsets.UTF_8).startsWith("[{\"name\":\"gateway\""), "the rows written reached the stream");
+        assertThrows(JsonException.class, () -> Json.createReader(new ByteArrayInputStream(json)).readArray());
+    }
+
+    @Test
+    void anAbandonedWorkbookIsNoWorkbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableFile workbook = files.open(ExportFormat.XLSX, "Keys", COLUMNS, out, false);
+        for (int i = 0; i < 2_500; i++) {
+            workbook.row(row("key-" + i, i, CREATED, true));
+        }
+        workbook.abandon("cancelled");
+        byte[] xlsx = out.toByteArray();
+
+        assertTrue(xlsx.length > 10_000, "the rows flushed so far reached the stream: " + xlsx.length + " bytes");
+        Path file = Files.createTempFile("abandoned", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            assertThrows(IOException.class, () -> new ZipFile(file.toFile()).close(), "a ZIP without its central directory");
+        } finally {
+            Files.delete(file);
         }
     }
 
@@ -166,12 +207,22 @@ class TableFilesTest {
 
     private byte[] write(ExportFormat format, List<List<?>> rows, boolean byteOrderMark) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TableFile file = files.open(format, "Keys", COLUMNS, out, byteOrderMark)) {
-            for (List<?> row : rows) {
-                file.row(row);
-            }
-            assertEquals(rows.size(), file.rows());
+        TableFile file = files.open(format, "Keys", COLUMNS, out, byteOrderMark);
+        for (List<?> row : rows) {
+            file.row(row);
         }
+        assertEquals(rows.size(), file.rows());
+        file.finish();
+        return out.toByteArray();
+    }
+
+    /** Two rows, then the export stops. */
+    private byte[] abandoned(ExportFormat format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableFile file = files.open(format, "Keys", COLUMNS, out, false);
+        file.row(row("gateway", 12, CREATED, true));
+        file.row(row("second", 0, null, null));
+        file.abandon("cancelled");
         return out.toByteArray();
     }
 
