@@ -44,6 +44,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.chromium.HasPermissions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The Provisioning Keys page and its Add wizard in headless Chromium, as an admin uses them. */
@@ -378,8 +379,7 @@ class ProvisioningKeyPageIT {
         browser.type(By.id("rotateDialogForm:name"), "GATEWAY");
         browser.type(By.id("rotateDialogForm:keepOldValidUntil_input"), "2035-01-01 00:00");
         closeCalendar("rotateDialogForm:keepOldValidUntil");
-        click("rotateDialogForm:generate");
-        browser.waitForText(By.id("rotateDialogForm:nameMessage"), "A provisioning key named 'GATEWAY' already exists");
+        pressForAnswer("rotateDialogForm:generate", By.id("rotateDialogForm:nameMessage"), "A provisioning key named 'GATEWAY' already exists");
         assertEquals(1, org.api().get(KEYS).json().getInt("totalCount"), "a refused rotation writes nothing");
         browser.type(By.id("rotateDialogForm:name"), "gateway-2026");
         browser.screenshot("keys-rotate");
@@ -492,6 +492,22 @@ class ProvisioningKeyPageIT {
                     });
         } catch (org.openqa.selenium.TimeoutException covered) {
             browser.waitFor(By.id(id)).sendKeys(Keys.ENTER);
+        }
+    }
+
+    /**
+     * Presses a button and waits for the text its answer brings; if none came within ten seconds, keeps a screenshot
+     * and presses once more, as a person would. Seen once in CI (2026-11-28): right after a date picker's calendar had
+     * closed, the first press of Generate sent no request at all (the server logged none), and the test waited in vain.
+     */
+    private void pressForAnswer(String buttonId, By answer, String text) {
+        click(buttonId);
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(answer, text));
+        } catch (org.openqa.selenium.TimeoutException unanswered) {
+            browser.screenshot("unanswered-" + buttonId.replace(':', '-'));
+            click(buttonId);
+            browser.waitForText(answer, text);
         }
     }
 
