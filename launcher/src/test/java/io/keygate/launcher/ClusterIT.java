@@ -193,13 +193,12 @@ class ClusterIT {
         for (int i = 0; i < 5; i++) {
             keys.add(createKey("backup-" + i, null));
         }
-        int databasePort = Integer.parseInt(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(3).strip());
-        Map<String, String> superuser = Map.of("PGPASSWORD", Files.readString(DATA.resolve("db-admin-password")).strip());
+        int databasePort = databasePort();
+        Map<String, String> superuser = superuser();
         Path dump = WORK.resolve("keygate.dump");
         run(List.of("pg_dump", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-Fc", "-f", dump.toString(),
                 "keygate"), superuser);
-        run(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
-                "CREATE DATABASE keygate_restored OWNER keygate", "postgres"), superuser);
+        superuserSql("postgres", "CREATE DATABASE keygate_restored OWNER keygate");
         run(List.of("pg_restore", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "--exit-on-error",
                 "-d", "keygate_restored", dump.toString()), superuser);
 
@@ -375,13 +374,26 @@ class ClusterIT {
 
     /** {@code rows} audit events of the default organisation, about 300 bytes each in a CSV, written as the database's superuser. */
     private static void fillAuditTrail(int rows) throws Exception {
-        int databasePort = Integer.parseInt(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(3).strip());
-        run(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(databasePort), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
-                "INSERT INTO audit_event (occurred_at, organization_id, actor_type, actor_name, action, resource_type, resource_id, "
-                        + "resource_name, outcome, details, source_address, request_id) SELECT now(), (SELECT id FROM organization WHERE "
-                        + "name = 'default'), 'SYSTEM', 'cluster-it', 'bulk.fill', 'bulk', g::text, 'filler-' || g, 'SUCCESS', "
-                        + "'{\"filler\":\"' || repeat('x', 200) || '\"}', '192.0.2.1', 'fill-' || g FROM generate_series(1, " + rows + ") g",
-                "keygate"), Map.of("PGPASSWORD", Files.readString(DATA.resolve("db-admin-password")).strip()));
+        superuserSql("keygate", "INSERT INTO audit_event (occurred_at, organization_id, actor_type, actor_name, action, resource_type, "
+                + "resource_id, resource_name, outcome, details, source_address, request_id) SELECT now(), (SELECT id FROM organization "
+                + "WHERE name = 'default'), 'SYSTEM', 'cluster-it', 'bulk.fill', 'bulk', g::text, 'filler-' || g, 'SUCCESS', "
+                + "'{\"filler\":\"' || repeat('x', 200) || '\"}', '127.0.0.1', 'fill-' || g FROM generate_series(1, " + rows + ") g");
+    }
+
+    /** The embedded PostgreSQL's port, from its pid file. */
+    private static int databasePort() throws IOException {
+        return Integer.parseInt(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(3).strip());
+    }
+
+    /** The environment that lets PostgreSQL's tools in as its superuser. */
+    private static Map<String, String> superuser() throws IOException {
+        return Map.of("PGPASSWORD", Files.readString(DATA.resolve("db-admin-password")).strip());
+    }
+
+    /** One statement run by psql as the superuser in {@code database}; fails the test when psql does. */
+    private static void superuserSql(String database, String sql) throws Exception {
+        run(List.of("psql", "-h", "127.0.0.1", "-p", Integer.toString(databasePort()), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                sql, database), superuser());
     }
 
     /**
